@@ -1,0 +1,17 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "./client.js";
+
+/** The channel that tells listeners a partner's scorecard changed. */
+export const SCORECARD_CHANNEL = "tandem_scorecard";
+
+/**
+ * Called inside the writing transaction, so nothing is announced that
+ * did not commit (PostgreSQL delivers NOTIFY at commit).
+ */
+export async function notifyScorecardChanged(
+  tx: Pick<Database, "execute">,
+  { programId, partnerId }: { programId: number; partnerId: number },
+): Promise<void> {
+  const payload = JSON.stringify({ programId, partnerId });
+  await tx.execute(sql`select pg_notify(${SCORECARD_CHANNEL}, ${payload})`);
+}

@@ -1,0 +1,6 @@
+export * from "./embed.js";
+export * from "./enums.js";
+export * from "./leads.js";
+export * from "./people.js";
+export * from "./programs.js";
+export * from "./revenue.js";

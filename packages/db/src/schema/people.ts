@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { roleEnum } from "./enums.js";
+import { createdAt, id } from "./columns.js";
+import { partners, programId } from "./programs.js";
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** An argon2id PHC string; never the password. */
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email").on(sql`lower(${t.email})`)],
+);
+
+/** A user's role in one program; partner roles name their partner. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    programId: programId(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id),
+    role: roleEnum("role").notNull(),
+    partnerId: bigint("partner_id", { mode: "number" }).references(
+      () => partners.id,
+    ),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("memberships_program_user").on(t.programId, t.userId),
+    index("memberships_user").on(t.userId),
+  ],
+);
+
+/**
+ * A signed-in browser. The cookie holds the id (signed); signing out
+ * sets revoked_at, so a copied cookie stops working at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);

@@ -1,0 +1,94 @@
+import {
+  bigint,
+  date,
+  index,
+  pgTable,
+  smallint,
+  text,
+  unique,
+} from "drizzle-orm/pg-core";
+import { ratingSideEnum, revenueKindEnum } from "./enums.js";
+import { leads } from "./leads.js";
+import { users } from "./people.js";
+import { createdAt, id } from "./columns.js";
+import { partners, programId } from "./programs.js";
+
+/**
+ * An account acquired through a partner (or directly, partner null).
+ * The same company won by two partners is two customers: each
+ * partnership is credited with what it brought.
+ */
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    programId: programId(),
+    partnerId: bigint("partner_id", { mode: "number" }).references(
+      () => partners.id,
+    ),
+    name: text("name").notNull(),
+    firstLeadId: bigint("first_lead_id", { mode: "number" }).references(
+      () => leads.id,
+    ),
+    acquiredOn: date("acquired_on").notNull(),
+    churnedOn: date("churned_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("customers_program_partner_name")
+      .on(t.programId, t.partnerId, t.name)
+      .nullsNotDistinct(),
+  ],
+);
+
+export const revenueEvents = pgTable(
+  "revenue_events",
+  {
+    id: id(),
+    programId: programId(),
+    customerId: bigint("customer_id", { mode: "number" })
+      .notNull()
+      .references(() => customers.id),
+    leadId: bigint("lead_id", { mode: "number" }).references(() => leads.id),
+    kind: revenueKindEnum("kind").notNull(),
+    /** Negative for a contraction. */
+    amountMinor: bigint("amount_minor", { mode: "bigint" }).notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("revenue_events_program_customer_day").on(
+      t.programId,
+      t.customerId,
+      t.occurredOn,
+    ),
+    unique("revenue_events_lead").on(t.leadId),
+  ],
+);
+
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: id(),
+    programId: programId(),
+    partnerId: bigint("partner_id", { mode: "number" })
+      .notNull()
+      .references(() => partners.id),
+    side: ratingSideEnum("side").notNull(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id),
+    score: smallint("score").notNull(),
+    comment: text("comment"),
+    /** The day it was given, in the program's time zone. */
+    ratedOn: date("rated_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("ratings_program_partner_day").on(
+      t.programId,
+      t.partnerId,
+      t.ratedOn,
+    ),
+  ],
+);
