@@ -10,6 +10,7 @@ import {
   leads,
   partners,
   revenueEvents,
+  uploads,
   type LeadStatus,
 } from "./schema/index.js";
 
@@ -384,4 +385,35 @@ export async function getImport(
     .from(imports)
     .where(and(eq(imports.programId, programId), eq(imports.id, importId)));
   return row ?? null;
+}
+
+export async function saveUpload(
+  db: Database,
+  input: {
+    programId: number;
+    fileName: string;
+    bytes: Uint8Array;
+    createdBy: number;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(uploads)
+    .values({ ...input, bytes: Buffer.from(input.bytes) })
+    .returning({ id: uploads.id });
+  return row!.id;
+}
+
+export async function getUpload(
+  db: Database,
+  { programId, uploadId }: { programId: number; uploadId: number },
+): Promise<{ id: number; fileName: string; bytes: Uint8Array } | null> {
+  const [row] = await db
+    .select({
+      id: uploads.id,
+      fileName: uploads.fileName,
+      bytes: uploads.bytes,
+    })
+    .from(uploads)
+    .where(and(eq(uploads.programId, programId), eq(uploads.id, uploadId)));
+  return row ? { ...row, bytes: new Uint8Array(row.bytes) } : null;
 }

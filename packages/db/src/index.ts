@@ -11,17 +11,4 @@ export * from "./programs.js";
 export * from "./ratings.js";
 export * from "./result.js";
 export * from "./scorecards.js";
-export {
-  LEAD_SOURCES,
-  LEAD_STATUSES,
-  RATING_SIDES,
-  REVENUE_KINDS,
-  ROLES,
-} from "./schema/enums.js";
-export type {
-  LeadSource,
-  LeadStatus,
-  RatingSide,
-  RevenueKind,
-  Role,
-} from "./schema/enums.js";
+export * from "./values.js";

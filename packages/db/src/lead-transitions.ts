@@ -1,4 +1,4 @@
-import type { LeadStatus } from "./schema/index.js";
+import type { LeadStatus } from "./values.js";
 
 /** The moves a person can make; anything else is refused. */
 export const LEAD_TRANSITIONS: Record<LeadStatus, readonly LeadStatus[]> = {

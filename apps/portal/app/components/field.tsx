@@ -1,0 +1,44 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type Errors = Record<string, string[] | undefined> | undefined;
+
+/** A labelled input with its error beside it, tied by aria-describedby. */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...input
+}: {
+  label: string;
+  name: string;
+  errors: Errors;
+  hint?: ReactNode;
+  children?: ReactNode;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  const error = errors?.[name];
+  const errorId = `${name}-error`;
+  return (
+    <label>
+      {label}
+      {hint ? <small>{hint}</small> : null}
+      {children ?? (
+        <input
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+          {...input}
+        />
+      )}
+      <span id={errorId} className="field-error">
+        {error?.join(" ")}
+      </span>
+    </label>
+  );
+}
+
+export function FormError({ errors }: { errors: Errors }) {
+  const messages = errors?.form;
+  return messages ? <p role="alert">{messages.join(" ")}</p> : null;
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development"),
+  /** A PostgreSQL server; without it, the embedded PGlite database. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database and the generated secret live. */
+  TANDEM_DATA_DIR: z.string().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Signs the session cookie; required with DATABASE_URL in production. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; fails fast naming the bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  if (
+    parsed.data.NODE_ENV === "production" &&
+    parsed.data.DATABASE_URL &&
+    !parsed.data.SESSION_SECRET
+  ) {
+    throw new Error(
+      "Invalid environment: SESSION_SECRET is required with DATABASE_URL in production",
+    );
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,42 @@
+import type { MetricResult, MetricValue } from "@tandem/metrics";
+import { minorToDecimal } from "@tandem/metrics";
+
+export interface Money {
+  currency: string;
+  currencyDigits: number;
+}
+
+const LOCALE = "en-US";
+
+export function formatMoney(minor: bigint, money: Money): string {
+  // Intl formats a decimal string exactly, with no float in between.
+  const decimal = minorToDecimal(minor, money.currencyDigits);
+  return new Intl.NumberFormat(LOCALE, {
+    style: "currency",
+    currency: money.currency,
+  }).format(decimal as unknown as number);
+}
+
+/** "not enough data" wherever the catalog says null. */
+export function formatMetricValue(
+  value: MetricValue,
+  unit: MetricResult["definition"]["unit"],
+  money: Money,
+): string {
+  if (value === null) return "not enough data";
+  if (typeof value === "bigint") {
+    return unit === "money" ? formatMoney(value, money) : value.toString();
+  }
+  switch (unit) {
+    case "percent":
+      return new Intl.NumberFormat(LOCALE, {
+        style: "percent",
+        maximumFractionDigits: 2,
+        minimumFractionDigits: 2,
+      }).format(value);
+    case "score":
+      return value.toFixed(1);
+    default:
+      return new Intl.NumberFormat(LOCALE).format(value);
+  }
+}

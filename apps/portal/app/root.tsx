@@ -1,0 +1,78 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { NavBar } from "./components/nav-bar.js";
+import { getUser } from "./lib/auth.server.js";
+import styles from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (!user) return { user: null };
+  const membership = user.memberships[0] ?? null;
+  return {
+    user: {
+      name: user.user.name,
+      programName: membership?.programName ?? null,
+      partnerName: membership?.partnerName ?? null,
+      isOwnerSide: membership?.role.startsWith("owner_") ?? false,
+      partnerId: membership?.partnerId ?? null,
+    },
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <NavBar user={user} />
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error)
+    ? `${error.status}: ${typeof error.data === "string" ? error.data : error.statusText}`
+    : "Something went wrong on our side. It has been logged.";
+  return (
+    <main>
+      <h1>Sorry</h1>
+      <p role="alert">{message}</p>
+      <p>
+        <a href="/">Back to the start</a>
+      </p>
+    </main>
+  );
+}

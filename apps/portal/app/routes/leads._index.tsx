@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listLeads } from "@tandem/db";
+import { LEAD_STATUSES } from "@tandem/db/values";
+import { requireMember } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import { formatMoney } from "~/lib/format.js";
+
+const filterSchema = z.object({
+  status: z.enum(LEAD_STATUSES).optional().catch(undefined),
+});
+
+export const meta: MetaFunction = () => [{ title: "Leads · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  const url = new URL(request.url);
+  const { status } = filterSchema.parse(Object.fromEntries(url.searchParams));
+
+  const leads = await listLeads(await getDb(), {
+    programId: member.program.id,
+    partnerId: member.partnerId,
+    statuses: status ? [status] : undefined,
+  });
+  return {
+    status: status ?? "",
+    isOwnerSide: member.isOwnerSide,
+    leads: leads.map((lead) => ({
+      id: lead.id,
+      company: lead.company ?? "(no company)",
+      partnerName: lead.partnerName,
+      status: lead.status,
+      registeredOn: lead.registeredOn,
+      value:
+        (lead.wonAmountMinor ?? lead.estimatedValueMinor)
+          ? formatMoney(
+              (lead.wonAmountMinor ?? lead.estimatedValueMinor)!,
+              member.program,
+            )
+          : "",
+    })),
+  };
+}
+
+export default function Leads() {
+  const { leads, status, isOwnerSide } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{isOwnerSide ? "Incoming leads" : "Your leads"}</h1>
+      <Form method="get" className="inline">
+        <label>
+          Status
+          <select name="status" defaultValue={status}>
+            <option value="">All</option>
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+        {isOwnerSide ? null : <Link to="/leads/new">Register a lead</Link>}
+      </Form>
+      {leads.length === 0 ? (
+        <p>No leads here yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Company</th>
+                {isOwnerSide ? <th scope="col">Partner</th> : null}
+                <th scope="col">Status</th>
+                <th scope="col">Registered</th>
+                <th scope="col" className="num">
+                  Value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {leads.map((lead) => (
+                <tr key={lead.id}>
+                  <td>
+                    <Link to={`/leads/${lead.id}`}>{lead.company}</Link>
+                  </td>
+                  {isOwnerSide ? <td>{lead.partnerName}</td> : null}
+                  <td>{lead.status}</td>
+                  <td>{lead.registeredOn}</td>
+                  <td className="num">{lead.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { createSession, verifyLogin } from "@tandem/db";
+import { Field, FormError } from "~/components/field.js";
+import { getUser } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import { parseForm } from "~/lib/forms.server.js";
+import { logger } from "~/lib/logger.server.js";
+import { sessionCookie } from "~/lib/session.server.js";
+
+const loginSchema = z.object({
+  email: z.string().trim().email("Enter the email address you signed up with."),
+  password: z.string().min(1, "Enter your password."),
+  redirectTo: z.string().optional(),
+});
+
+/** Only paths on this site: never an open redirect. */
+function safeRedirect(to: string | undefined): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//")) return "/leads";
+  return to;
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) return redirect("/leads");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(await request.formData(), loginSchema);
+  if (!form.ok) {
+    return data({ errors: form.errors, email: form.values.email ?? "" }, 400);
+  }
+
+  const db = await getDb();
+  const user = await verifyLogin(db, form.data);
+  if (!user) {
+    logger.info("Sign-in refused: wrong email or password");
+    return data(
+      {
+        errors: { form: ["That email and password do not match."] },
+        email: form.data.email,
+      },
+      401,
+    );
+  }
+
+  const session = await createSession(db, { userId: user.id });
+  logger.info({ userId: user.id }, "Signed in");
+  return redirect(safeRedirect(form.data.redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie().serialize(session.id) },
+  });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result?.errors;
+  return (
+    <section>
+      <h1>Sign in</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError errors={errors} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={params.get("redirectTo") ?? ""}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={result?.email ?? ""}
+          errors={errors}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          errors={errors}
+        />
+        <button type="submit">Sign in</button>
+      </Form>
+    </section>
+  );
+}

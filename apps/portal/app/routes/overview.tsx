@@ -1,0 +1,143 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getProgramOverview } from "@tandem/db";
+import { SKELETON_METRIC_IDS } from "@tandem/metrics";
+import { PeriodPicker } from "~/components/period-picker.js";
+import { requireOwnerStaff } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import {
+  periodFromUrl,
+  toMetricViews,
+  type MetricView,
+} from "~/lib/scorecard.server.js";
+
+const sortSchema = z.object({
+  sort: z
+    .enum(["name", ...SKELETON_METRIC_IDS] as [string, ...string[]])
+    .catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+});
+
+export const meta: MetaFunction = () => [
+  { title: "Program overview · Tandem" },
+];
+
+function compare(a: MetricView | undefined, b: MetricView | undefined) {
+  const x = a?.sortValue ?? null;
+  const y = b?.sortValue ?? null;
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return x - y;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireOwnerStaff(request);
+  const url = new URL(request.url);
+  const period = periodFromUrl(member.program, url);
+  const { sort, dir } = sortSchema.parse(Object.fromEntries(url.searchParams));
+
+  const overview = await getProgramOverview(await getDb(), {
+    programId: member.program.id,
+    period,
+  });
+  const rows = overview.partners.map((card) => ({
+    id: card.partner.id,
+    name: card.partner.name,
+    metrics: toMetricViews(card.metrics, member.program),
+  }));
+  const sign = dir === "asc" ? 1 : -1;
+  rows.sort((a, b) => {
+    if (sort === "name") return sign * a.name.localeCompare(b.name);
+    const byMetric = compare(
+      a.metrics.find((m) => m.id === sort),
+      b.metrics.find((m) => m.id === sort),
+    );
+    // "not enough data" stays last whichever way the column is sorted.
+    const aNull = a.metrics.find((m) => m.id === sort)?.sortValue == null;
+    const bNull = b.metrics.find((m) => m.id === sort)?.sortValue == null;
+    if (aNull !== bNull) return aNull ? 1 : -1;
+    return sign * byMetric || a.name.localeCompare(b.name);
+  });
+  return {
+    period,
+    at: url.searchParams.get("at") ?? "",
+    sort,
+    dir,
+    columns: toMetricViews(overview.total, member.program),
+    rows,
+  };
+}
+
+export default function Overview() {
+  const { period, at, sort, dir, columns, rows } =
+    useLoaderData<typeof loader>();
+  const sortLink = (column: string) => {
+    const next = sort === column && dir === "asc" ? "desc" : "asc";
+    const params = new URLSearchParams({
+      kind: period.kind,
+      sort: column,
+      dir: next,
+    });
+    if (at) params.set("at", at);
+    return `?${params}`;
+  };
+  const ariaSort = (column: string) =>
+    sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined;
+  return (
+    <section>
+      <h1>Program overview: {period.label}</h1>
+      <PeriodPicker kind={period.kind} at={at} extra={{ sort, dir }} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort("name")}>
+                <Link to={sortLink("name")}>Partner</Link>
+              </th>
+              {columns.map((c) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className="num"
+                  aria-sort={ariaSort(c.id)}
+                >
+                  <Link to={sortLink(c.id)}>{c.label}</Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <Link
+                    to={`/partners/${row.id}/scorecard?kind=${period.kind}${at ? `&at=${at}` : ""}`}
+                  >
+                    {row.name}
+                  </Link>
+                </th>
+                {row.metrics.map((m) => (
+                  <td key={m.id} className="num">
+                    {m.value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Whole program</th>
+              {columns.map((c) => (
+                <td key={c.id} className="num">
+                  {c.value}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

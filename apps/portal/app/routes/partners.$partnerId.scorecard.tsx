@@ -1,0 +1,180 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  getPartner,
+  getPartnerScorecard,
+  listRatings,
+  rateRelationship,
+} from "@tandem/db";
+import { Field, FormError } from "~/components/field.js";
+import { PeriodPicker } from "~/components/period-picker.js";
+import {
+  canSeePartner,
+  notFound,
+  requireMember,
+  type Member,
+} from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import { parseForm, text } from "~/lib/forms.server.js";
+import { logger } from "~/lib/logger.server.js";
+import { periodFromUrl, toMetricViews } from "~/lib/scorecard.server.js";
+
+const paramsSchema = z.object({
+  partnerId: z.coerce.number().int().positive(),
+});
+
+const ratingSchema = z.object({
+  score: z.coerce
+    .number({ error: "Choose a score from 0 to 10." })
+    .int("Choose a whole number from 0 to 10.")
+    .min(0, "Choose a score from 0 to 10.")
+    .max(10, "Choose a score from 0 to 10."),
+  comment: text(2000).transform((v) => v ?? null),
+});
+
+/** The partner, if this member may see it; a 404 otherwise. */
+async function partnerFor(member: Member, params: unknown) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success || !canSeePartner(member, parsed.data.partnerId)) {
+    throw notFound("No such partner.");
+  }
+  const partner = await getPartner(await getDb(), {
+    programId: member.program.id,
+    partnerId: parsed.data.partnerId,
+  });
+  if (!partner) throw notFound("No such partner.");
+  return partner;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.partner.name ?? "Scorecard"} · Tandem` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  const partner = await partnerFor(member, params);
+  const url = new URL(request.url);
+  const period = periodFromUrl(member.program, url);
+
+  const db = await getDb();
+  const [card, ratings] = await Promise.all([
+    getPartnerScorecard(db, { programId: member.program.id, partner, period }),
+    listRatings(db, { programId: member.program.id, partnerId: partner.id }),
+  ]);
+  return {
+    partner: { id: partner.id, name: partner.name },
+    period: card.period,
+    previous: card.previous,
+    at: url.searchParams.get("at") ?? "",
+    metrics: toMetricViews(card.metrics, member.program),
+    side: member.isOwnerSide ? "owner" : "partner",
+    ratings: ratings.map((r) => ({
+      id: r.id,
+      side: r.side,
+      score: r.score,
+      comment: r.comment,
+      ratedOn: r.ratedOn,
+      by: r.userName,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request);
+  const partner = await partnerFor(member, params);
+  const form = parseForm(await request.formData(), ratingSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
+
+  await rateRelationship(await getDb(), {
+    programId: member.program.id,
+    partnerId: partner.id,
+    side: member.isOwnerSide ? "owner" : "partner",
+    userId: member.user.id,
+    ...form.data,
+  });
+  logger.info(
+    { programId: member.program.id, partnerId: partner.id },
+    "Relationship rated",
+  );
+  const url = new URL(request.url);
+  return redirect(`${url.pathname}${url.search}#ratings`);
+}
+
+export default function Scorecard() {
+  const { partner, period, previous, at, metrics, ratings, side } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>
+        {partner.name}: scorecard for {period.label}
+      </h1>
+      <PeriodPicker kind={period.kind} at={at} />
+      <div className="cards" aria-label="Metrics">
+        {metrics.map((m) => (
+          <article key={m.id} className="card" aria-labelledby={`m-${m.id}`}>
+            <h2 id={`m-${m.id}`}>{m.label}</h2>
+            <p className="value" data-metric={m.id}>
+              {m.value}
+            </p>
+            <p className="prev">
+              {previous.label}: {m.previous}
+            </p>
+            <p className="desc">{m.description}</p>
+          </article>
+        ))}
+      </div>
+
+      <section id="ratings" aria-labelledby="rate">
+        <h2 id="rate">Rate the relationship</h2>
+        <p>
+          You rate as the {side === "owner" ? "program's staff" : "partner"}.
+          The partner side&apos;s ratings make the satisfaction score.
+        </p>
+        <Form method="post" className="stack" noValidate>
+          <FormError errors={result?.errors} />
+          <Field
+            label="Score (0 = poor, 10 = excellent)"
+            name="score"
+            type="number"
+            min={0}
+            max={10}
+            step={1}
+            defaultValue={result?.values?.score}
+            errors={result?.errors}
+          />
+          <Field label="Comment" name="comment" errors={result?.errors}>
+            <textarea
+              name="comment"
+              rows={3}
+              defaultValue={result?.values?.comment}
+              aria-describedby="comment-error"
+            />
+          </Field>
+          <button type="submit">Send rating</button>
+        </Form>
+        <h3>Recent ratings</h3>
+        {ratings.length === 0 ? (
+          <p>No ratings yet.</p>
+        ) : (
+          <ul>
+            {ratings.map((r) => (
+              <li key={r.id}>
+                {r.ratedOn} · {r.side === "owner" ? "program" : "partner"} ·{" "}
+                {r.by}: <strong>{r.score}/10</strong>
+                {r.comment ? ` · ${r.comment}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// The portal's HTTP server: static assets, then every request to Remix.
+// Start-up (database, migrations, demo) lives in the server build's
+// entry module, so it shares one database handle with the routes.
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const build = await import("./build/server/index.js");
+const { startup, shutdown, logger } = build.entry.module;
+
+const info = await startup();
+const app = express();
+app.disable("x-powered-by");
+app.use(
+  "/assets",
+  express.static("build/client/assets", { immutable: true, maxAge: "1y" }),
+);
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build }));
+
+const server = app.listen(info.port, info.host, () => {
+  process.stdout.write(info.banner(`http://${info.displayHost}:${info.port}`));
+});
+
+// remix-serve and friends hang on SIGTERM while a database connection is
+// open; close the server, then the database, then leave.
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "Shutting down");
+    server.close();
+    server.closeAllConnections();
+    shutdown().finally(() => process.exit(0));
+  });
+}

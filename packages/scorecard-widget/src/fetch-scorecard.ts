@@ -1,0 +1,77 @@
+import type { EmbedScorecard, PeriodKind } from "@tandem/embed-contract";
+import { parseErrorMessage, parseScorecard } from "./parse-response.js";
+
+export interface ScorecardRequest {
+  apiBase: string;
+  key: string;
+  period: PeriodKind;
+  signal: AbortSignal;
+}
+
+export type ScorecardResult =
+  { ok: true; scorecard: EmbedScorecard } | { ok: false; message: string };
+
+/**
+ * Fetches one scorecard. Every failure a host page can meet (bad origin,
+ * network down, a server error, a reply of the wrong shape) comes back as
+ * a message a person can act on, never as a thrown error.
+ */
+export async function fetchScorecard(
+  request: ScorecardRequest,
+): Promise<ScorecardResult> {
+  const url = scorecardUrl(request);
+  if (!url) {
+    return { ok: false, message: `Invalid api-base "${request.apiBase}".` };
+  }
+
+  let response: Response;
+  try {
+    // The key is publishable and the API answers any allowed origin, so
+    // no cookies are sent: the portal session must never ride along.
+    response = await fetch(url, {
+      mode: "cors",
+      credentials: "omit",
+      headers: { Accept: "application/json" },
+      signal: request.signal,
+    });
+  } catch {
+    return {
+      ok: false,
+      message: `Could not reach the scorecard service at ${url.origin}.`,
+    };
+  }
+
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const message = parseErrorMessage(body);
+    const fallback = `The scorecard service answered HTTP ${response.status}.`;
+    return { ok: false, message: message ?? fallback };
+  }
+
+  const parsed = parseScorecard(body);
+  if (!parsed.ok) {
+    const problem = `The scorecard service sent an unreadable reply`;
+    return { ok: false, message: `${problem}: ${parsed.problem}.` };
+  }
+  return { ok: true, scorecard: parsed.value };
+}
+
+/**
+ * Resolved against the base as a folder, so a portal served under a path
+ * (https://example.com/portal) keeps that path.
+ */
+function scorecardUrl(request: ScorecardRequest): URL | undefined {
+  const base = request.apiBase.endsWith("/")
+    ? request.apiBase
+    : `${request.apiBase}/`;
+  let url: URL;
+  try {
+    url = new URL("embed/v1/scorecard", base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  url.searchParams.set("key", request.key);
+  url.searchParams.set("period", request.period);
+  return url;
+}
