@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { LeadImportRow, RejectedRow } from "@tandem/csv-import";
 import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
 import { notifyScorecardChanged } from "./notify.js";
@@ -11,29 +12,12 @@ import {
   partners,
   revenueEvents,
   uploads,
-  type LeadStatus,
 } from "./schema/index.js";
+import type { LeadStatus } from "./values.js";
 
-/** A row that passed the file's validation (see @tandem/csv-import). */
-export interface ImportLeadRow {
-  rowNumber: number;
-  externalId: string;
-  partnerName: string;
-  company: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  estimatedValueMinor: bigint | null;
-  status: LeadStatus;
-  registeredOn: string;
-  closedOn: string | null;
-  amountMinor: bigint | null;
-  notes: string | null;
-}
-
-export interface RejectedRow {
-  rowNumber: number;
-  reasons: string[];
-}
+/** A row that passed the file's validation. */
+export type ImportLeadRow = LeadImportRow;
+export type { RejectedRow };
 
 export interface ImportSummary {
   importId: number;

@@ -1,0 +1,288 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  checkMapping,
+  DATE_FORMATS,
+  LEAD_FIELDS,
+  leadImportMappingSchema,
+  type LeadImportMapping,
+} from "@tandem/csv-import";
+import { getUpload, saveImportMapping } from "@tandem/db";
+import { LEAD_STATUSES } from "@tandem/db/values";
+import { z } from "zod";
+import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import {
+  encodingSchema,
+  importTable,
+  initialMapping,
+  parseStatusLines,
+  statusLines,
+  tableOf,
+} from "~/lib/lead-import.server.js";
+import { logger } from "~/lib/logger.server.js";
+
+const paramsSchema = z.object({ uploadId: z.coerce.number().int().positive() });
+
+type Errors = Record<string, string[] | undefined>;
+
+/** The mapping form's fields to a mapping, with errors by field. */
+function mappingFromForm(
+  form: FormData,
+  headers: string[],
+): { ok: true; mapping: LeadImportMapping } | { ok: false; errors: Errors } {
+  const value = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const columns = Object.fromEntries(
+    LEAD_FIELDS.map((f) => [f.id, value(`col_${f.id}`) || null]),
+  );
+  const parsed = leadImportMappingSchema.safeParse({
+    columns,
+    statusValues: parseStatusLines(value("statusValues")),
+    defaultStatus: value("defaultStatus"),
+    dateFormat: value("dateFormat"),
+    decimalSeparator: value("decimalSeparator"),
+    fixedPartner: value("fixedPartner").trim() || null,
+    missingRegisteredOn: value("missingRegisteredOn"),
+  });
+  if (!parsed.success) {
+    const errors: Errors = {};
+    for (const issue of parsed.error.issues) {
+      const [head, second] = issue.path.map(String);
+      const key = head === "columns" ? `col_${second}` : (head ?? "form");
+      (errors[key] ??= []).push(
+        head === "statusValues" ? `${second}: ${issue.message}` : issue.message,
+      );
+    }
+    return { ok: false, errors };
+  }
+  const check = checkMapping(parsed.data, headers);
+  if (!check.ok) {
+    const errors: Errors = {};
+    for (const [field, messages] of Object.entries(check.fieldErrors)) {
+      errors[`col_${field}`] = messages;
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, mapping: parsed.data };
+}
+
+async function loadUpload(request: Request, params: unknown) {
+  const member = await requireOwnerStaff(request);
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("No such upload.");
+  const upload = await getUpload(await getDb(), {
+    programId: member.program.id,
+    uploadId: parsed.data.uploadId,
+  });
+  if (!upload) throw notFound("No such upload.");
+  const encoding = encodingSchema.parse(
+    new URL(request.url).searchParams.get("encoding"),
+  );
+  const table = tableOf(upload.bytes, encoding);
+  if (!table.ok) throw new Response(table.message, { status: table.status });
+  return { member, upload, encoding, table: table.value };
+}
+
+export const meta: MetaFunction = () => [{ title: "Map columns · Tandem" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member, upload, table } = await loadUpload(request, params);
+  const mapping = await initialMapping(
+    await getDb(),
+    member.program.id,
+    table.headers,
+  );
+  return {
+    fileName: upload.fileName,
+    headers: table.headers,
+    rowCount: table.rows.length,
+    preview: table.rows
+      .slice(0, 5)
+      .map((r) => ({ rowNumber: r.rowNumber, cells: r.cells })),
+    mapping: {
+      columns: mapping.columns,
+      statusValues: statusLines(mapping),
+      defaultStatus: mapping.defaultStatus,
+      dateFormat: mapping.dateFormat,
+      decimalSeparator: mapping.decimalSeparator,
+      fixedPartner: mapping.fixedPartner ?? "",
+      missingRegisteredOn: mapping.missingRegisteredOn,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member, upload, table } = await loadUpload(request, params);
+  const form = await request.formData();
+  const result = mappingFromForm(form, table.headers);
+  if (!result.ok) return data({ errors: result.errors }, 400);
+
+  const db = await getDb();
+  const summary = await importTable(db, {
+    program: member.program,
+    actorId: member.user.id,
+    fileName: upload.fileName,
+    table,
+    mapping: result.mapping,
+    createMissingPartners: form.get("createMissingPartners") === "on",
+  });
+  await saveImportMapping(db, {
+    programId: member.program.id,
+    kind: "leads",
+    mapping: result.mapping,
+  });
+  logger.info(
+    {
+      programId: member.program.id,
+      importId: summary.importId,
+      created: summary.created,
+      updated: summary.updated,
+      rejected: summary.rejected.length,
+    },
+    "Leads imported",
+  );
+  return redirect(`/imports/${summary.importId}`);
+}
+
+export default function MapColumns() {
+  const { fileName, headers, rowCount, preview, mapping } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Errors = result?.errors ?? {};
+  const err = (name: string) =>
+    errors[name] ? (
+      <span id={`${name}-error`} className="field-error">
+        {errors[name]!.join(" ")}
+      </span>
+    ) : null;
+  return (
+    <section>
+      <h1>Map the columns of {fileName}</h1>
+      <p>
+        {rowCount} rows found. Choose which column holds each lead field. Rows
+        that fail a check are listed after the import with their row number; the
+        others are imported. Importing the same file again changes nothing.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        {errors.form ? <p role="alert">{errors.form.join(" ")}</p> : null}
+        {Object.keys(errors).length > 0 ? (
+          <p role="alert">
+            Some choices need a look; see the notes beside them.
+          </p>
+        ) : null}
+        {LEAD_FIELDS.map((field) => (
+          <label key={field.id}>
+            {field.label}
+            {field.required ? " (required)" : ""}
+            <small>{field.description}</small>
+            <select
+              name={`col_${field.id}`}
+              defaultValue={mapping.columns[field.id] ?? ""}
+              aria-describedby={`col_${field.id}-error`}
+            >
+              <option value="">(not in this file)</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+            {err(`col_${field.id}`)}
+          </label>
+        ))}
+        <label>
+          One partner for the whole file (when no column names it)
+          <input name="fixedPartner" defaultValue={mapping.fixedPartner} />
+          {err("fixedPartner")}
+        </label>
+        <label>
+          <span>
+            <input type="checkbox" name="createMissingPartners" /> Add partners
+            named in the file that the program does not have yet
+          </span>
+        </label>
+        <label>
+          Status values: one line each, the file&apos;s value ={" "}
+          {LEAD_STATUSES.join(", ")}
+          <textarea
+            name="statusValues"
+            rows={6}
+            defaultValue={mapping.statusValues}
+          />
+          {err("statusValues")}
+        </label>
+        <label>
+          Status when the cell is empty or there is no status column
+          <select name="defaultStatus" defaultValue={mapping.defaultStatus}>
+            {LEAD_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Date format
+          <select name="dateFormat" defaultValue={mapping.dateFormat}>
+            {DATE_FORMATS.map((f) => (
+              <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Decimal separator in amounts
+          <select
+            name="decimalSeparator"
+            defaultValue={mapping.decimalSeparator}
+          >
+            <option value=".">. (1,234.56)</option>
+            <option value=",">, (1.234,56)</option>
+          </select>
+        </label>
+        <label>
+          When a row has no registration date
+          <select
+            name="missingRegisteredOn"
+            defaultValue={mapping.missingRegisteredOn}
+          >
+            <option value="import-date">use today&apos;s date</option>
+            <option value="reject">refuse the row</option>
+          </select>
+        </label>
+        <button type="submit">Import</button>
+      </Form>
+      <h2>The first rows</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              {headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.map((row) => (
+              <tr key={row.rowNumber}>
+                <td>{row.rowNumber}</td>
+                {row.cells.map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

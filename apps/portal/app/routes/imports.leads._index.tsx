@@ -1,0 +1,92 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { saveUpload } from "@tandem/db";
+import { requireOwnerStaff } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import {
+  MAX_UPLOAD_LABEL,
+  readUploadedFile,
+  tableOf,
+} from "~/lib/lead-import.server.js";
+import { logger } from "~/lib/logger.server.js";
+
+export const meta: MetaFunction = () => [{ title: "Import leads · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOwnerStaff(request);
+  return { maxSize: MAX_UPLOAD_LABEL };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireOwnerStaff(request);
+  const upload = await readUploadedFile(request);
+  if (!upload.ok) return data({ error: upload.message }, upload.status);
+
+  // A file that cannot be read as a table is refused before it is kept.
+  const { fileName, bytes, encoding } = upload.value;
+  const table = tableOf(bytes, encoding);
+  if (!table.ok)
+    return data({ error: `${fileName}: ${table.message}` }, table.status);
+
+  const uploadId = await saveUpload(await getDb(), {
+    programId: member.program.id,
+    fileName,
+    bytes,
+    createdBy: member.user.id,
+  });
+  logger.info(
+    { programId: member.program.id, uploadId, rows: table.value.rows.length },
+    "Lead file uploaded",
+  );
+  return redirect(`/imports/leads/${uploadId}?encoding=${encoding}`);
+}
+
+export default function ImportLeads() {
+  const { maxSize } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>Import leads from a CSV file</h1>
+      <p>
+        Export opportunities or deals from your CRM or spreadsheet as CSV (at
+        most {maxSize}). Next you map its columns to lead fields; nothing is
+        imported before you confirm.
+      </p>
+      <Form method="post" encType="multipart/form-data" className="stack">
+        {result?.error ? <p role="alert">{result.error}</p> : null}
+        <label>
+          CSV file
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.txt,.tsv,text/csv"
+            required
+          />
+        </label>
+        <label>
+          Text encoding
+          <select name="encoding" defaultValue="auto">
+            <option value="auto">
+              Detect (UTF-8 or UTF-16 with a byte-order mark)
+            </option>
+            <option value="utf-8">UTF-8</option>
+            <option value="windows-1252">
+              Windows-1252 (Excel &quot;CSV&quot; on Windows)
+            </option>
+            <option value="utf-16le">
+              UTF-16LE (Excel &quot;Unicode text&quot;)
+            </option>
+            <option value="utf-16be">UTF-16BE</option>
+          </select>
+        </label>
+        <button type="submit">Upload and map columns</button>
+      </Form>
+    </section>
+  );
+}
