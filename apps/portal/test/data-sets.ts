@@ -6,7 +6,7 @@ export const DATA_DIR = fileURLToPath(
   new URL("../../../../shared/data/", import.meta.url),
 );
 
-export function dataFile(relative: string): Uint8Array {
+export function dataFile(relative: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(`${DATA_DIR}${relative}`));
 }
 

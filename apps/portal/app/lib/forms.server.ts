@@ -26,12 +26,13 @@ export function parseForm<T extends z.ZodType>(
   return { ok: false, errors, values };
 }
 
-/** Trimmed text; empty becomes undefined so optional fields read as absent. */
+/** Optional trimmed text; empty or absent reads as undefined. */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
+    .optional()
     .transform((v) => (v === "" ? undefined : v));
 
 export const requiredText = (label: string, max: number) =>

@@ -31,11 +31,12 @@ const paramsSchema = z.object({
 });
 
 const ratingSchema = z.object({
-  score: z.coerce
-    .number({ error: "Choose a score from 0 to 10." })
-    .int("Choose a whole number from 0 to 10.")
-    .min(0, "Choose a score from 0 to 10.")
-    .max(10, "Choose a score from 0 to 10."),
+  score: z
+    .string({ error: "Choose a score from 0 to 10." })
+    .trim()
+    .regex(/^\d{1,2}$/, "Choose a whole number from 0 to 10.")
+    .transform(Number)
+    .refine((n) => n <= 10, "Choose a score from 0 to 10."),
   comment: text(2000).transform((v) => v ?? null),
 });
 

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  countLeadsByStatus,
+  createEmbedKey,
+  listEmbedKeys,
+  listLeads,
+  revokeEmbedKey,
+} from "@tandem/db";
+import * as embedKeys from "~/routes/embed-keys.js";
+import * as embedApi from "~/routes/embed.v1.scorecard.js";
+import * as upload from "~/routes/imports.leads._index.js";
+import * as mapping from "~/routes/imports.leads.$uploadId.js";
+import * as lead from "~/routes/leads.$leadId.js";
+import * as newLead from "~/routes/leads.new.js";
+import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
+import { MAX_UPLOAD_BYTES } from "~/lib/lead-import.server.js";
+import { csvUpload } from "./data-sets.js";
+import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
+
+let portal: TestPortal;
+let staff: string;
+let alpha: string;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  staff = await cookieFor(portal.handle, portal.t.users.ownerStaff.id);
+  alpha = await cookieFor(portal.handle, portal.t.users.alphaUser.id);
+}, 120_000);
+afterAll(() => portal.close());
+
+function fileForm(
+  bytes: Uint8Array<ArrayBuffer>,
+  name = "leads.csv",
+  encoding = "auto",
+) {
+  const form = new FormData();
+  form.set("file", new File([bytes], name, { type: "text/csv" }));
+  form.set("encoding", encoding);
+  return form;
+}
+
+async function leadCount() {
+  const counts = await countLeadsByStatus(portal.handle.db, {
+    programId: portal.t.acme.id,
+  });
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+describe("bad input", () => {
+  it("shows field errors for a malformed lead and writes nothing", async () => {
+    const before = await leadCount();
+    const answer = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: {
+        company: " ",
+        contactName: "Ann",
+        contactEmail: "not-an-email",
+        estimatedValue: "12,5x",
+      },
+    });
+    expect(answer.status).toBe(400);
+    const body = answer.body as {
+      errors: Record<string, string[]>;
+      values: Record<string, string>;
+    };
+    expect(Object.keys(body.errors).sort()).toEqual([
+      "company",
+      "contactEmail",
+      "estimatedValue",
+    ]);
+    expect(body.errors.contactEmail![0]).toMatch(/valid email/);
+    // What the person typed comes back to the form.
+    expect(body.values.contactName).toBe("Ann");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("refuses a won amount that is not money, keeping the lead as it was", async () => {
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: {
+        company: "Initrode",
+        contactName: "Bill",
+        contactEmail: "bill@initrode.test",
+      },
+    });
+    const leadId = made.location!.split("/").at(-1)!;
+    const path = `/leads/${leadId}`;
+    await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "accept" },
+    });
+    const bad = await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "win", amount: "lots", closedOn: "2999-01-01" },
+    });
+    expect(bad.status).toBe(400);
+    const errors = (bad.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.amount![0]).toMatch(/amount/);
+    expect(errors.closedOn![0]).toMatch(/after today/);
+    const reject = await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "reject", reason: "" },
+    });
+    expect(reject.status).toBe(400);
+    const still = await call(lead.loader, path, {
+      cookie: staff,
+      params: { leadId },
+    });
+    expect((still.body as { lead: { status: string } }).lead.status).toBe(
+      "accepted",
+    );
+  });
+
+  it("refuses a rating outside 0 to 10", async () => {
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const score of ["11", "-1", "7.5", "", "ten"]) {
+      const answer = await call(scorecard.action, "/p", {
+        cookie: alpha,
+        params,
+        form: { score },
+      });
+      expect(answer.status).toBe(400);
+      expect(
+        (answer.body as { errors: Record<string, string[]> }).errors.score![0],
+      ).toMatch(/0 to 10/);
+    }
+  });
+
+  it("refuses an oversize upload with 413 and says the limit", async () => {
+    const big = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x61);
+    const answer = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: fileForm(big),
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.stringify(answer.body)).toContain("10 MB");
+  });
+
+  it("refuses a file with undecodable bytes, naming the way out", async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode("company,partner\nCaf"),
+      0xe9,
+      0x0a,
+    ]);
+    const answer = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: fileForm(bytes),
+    });
+    expect(answer.status).toBe(422);
+    expect(JSON.stringify(answer.body)).toMatch(/UTF-8/);
+    expect(JSON.stringify(answer.body)).toMatch(/Windows-1252/);
+    const chosen = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: fileForm(bytes, "excel.csv", "windows-1252"),
+    });
+    expect(chosen.status).toBe(302);
+  });
+
+  it("refuses a mapping that names a column the file lacks, importing nothing", async () => {
+    const before = await leadCount();
+    const uploaded = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: csvUpload(
+        "crm-import-samples/Pipedrive sample data - Import data.csv",
+      ),
+    });
+    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+    const answer = await call(mapping.action, uploaded.location!, {
+      cookie: staff,
+      params: { uploadId },
+      form: {
+        col_company: "Organization - Name*",
+        col_partner: "sales_agent",
+        statusValues: "",
+        defaultStatus: "submitted",
+        dateFormat: "M/D/YYYY",
+        decimalSeparator: ".",
+        missingRegisteredOn: "import-date",
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain("sales_agent");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("imports the Pipedrive template as a vendor writes it", async () => {
+    const uploaded = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: csvUpload(
+        "crm-import-samples/Pipedrive sample data - Import data.csv",
+      ),
+    });
+    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+    const answer = await call(mapping.action, uploaded.location!, {
+      cookie: staff,
+      params: { uploadId },
+      form: {
+        col_company: "Organization - Name*",
+        col_contactName: "Person - Name*",
+        col_contactEmail: "Person - Email (Work)",
+        col_estimatedValue: "Deal - Value",
+        col_notes: "Note - Content*",
+        fixedPartner: "Beta",
+        statusValues: "",
+        defaultStatus: "submitted",
+        dateFormat: "M/D/YYYY",
+        decimalSeparator: ".",
+        missingRegisteredOn: "import-date",
+      },
+    });
+    expect(answer.status).toBe(302);
+    const leads = await listLeads(portal.handle.db, {
+      programId: portal.t.acme.id,
+      partnerId: portal.t.beta.id,
+    });
+    const umbrella = leads.find((l) => l.company === "Umbrella Corp");
+    expect(umbrella?.estimatedValueMinor).toBe(5000000n);
+    expect(leads.filter((l) => l.source === "import")).toHaveLength(12);
+  });
+
+  it("answers unknown, revoked and originless embed requests clearly", async () => {
+    const key = await createEmbedKey(portal.handle.db, {
+      programId: portal.t.acme.id,
+      partnerId: portal.t.alpha.id,
+      label: "site",
+      allowedOrigins: ["https://alpha.example"],
+      createdBy: portal.t.users.ownerStaff.id,
+    });
+    const origin = { Origin: "https://alpha.example" };
+    const ask = (query: string, headers: Record<string, string> = origin) =>
+      call(embedApi.loader, `/embed/v1/scorecard${query}`, { headers });
+
+    const missing = await ask("");
+    expect([
+      missing.status,
+      JSON.parse(String(missing.body)).error.code,
+    ]).toEqual([401, "missing_key"]);
+    const unknown = await ask(`?key=pk_${"0".repeat(32)}`);
+    expect([
+      unknown.status,
+      JSON.parse(String(unknown.body)).error.code,
+    ]).toEqual([404, "unknown_key"]);
+    const malformed = await ask("?key=<script>");
+    expect(malformed.status).toBe(400);
+    const badPeriod = await ask(`?key=${key.key}&period=decade`);
+    expect(badPeriod.status).toBe(400);
+    const noOrigin = await ask(`?key=${key.key}`, {});
+    expect(noOrigin.status).toBe(403);
+
+    const fine = await ask(`?key=${key.key}`);
+    expect(fine.status).toBe(200);
+    const etag = fine.headers.get("ETag")!;
+    const cached = await ask(`?key=${key.key}`, {
+      ...origin,
+      "If-None-Match": etag,
+    });
+    expect(cached.status).toBe(304);
+
+    await revokeEmbedKey(portal.handle.db, {
+      programId: portal.t.acme.id,
+      keyId: key.id,
+    });
+    const revoked = await ask(`?key=${key.key}`);
+    expect([
+      revoked.status,
+      JSON.parse(String(revoked.body)).error.code,
+    ]).toEqual([410, "revoked_key"]);
+  });
+
+  it("refuses an embed key with a bad origin list, creating nothing", async () => {
+    const before = (
+      await listEmbedKeys(portal.handle.db, { programId: portal.t.acme.id })
+    ).length;
+    for (const origins of [
+      "",
+      "*",
+      "ftp://x.example",
+      "https://x.example/path",
+      "not a url",
+    ]) {
+      const answer = await call(embedKeys.action, "/embed-keys", {
+        cookie: staff,
+        form: {
+          intent: "create",
+          label: "x",
+          partnerId: String(portal.t.alpha.id),
+          origins,
+        },
+      });
+      expect(answer.status).toBe(400);
+      expect(
+        (answer.body as { errors: Record<string, string[]> }).errors.origins,
+      ).toBeDefined();
+    }
+    expect(
+      (await listEmbedKeys(portal.handle.db, { programId: portal.t.acme.id }))
+        .length,
+    ).toBe(before);
+  });
+});

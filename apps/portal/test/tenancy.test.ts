@@ -1,0 +1,385 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createEmbedKey,
+  getLead,
+  listEmbedKeys,
+  listRatings,
+  rateRelationship,
+  registerLead,
+  type Lead,
+} from "@tandem/db";
+import * as index from "~/routes/_index.js";
+import * as embedKeys from "~/routes/embed-keys.js";
+import * as embedApi from "~/routes/embed.v1.scorecard.js";
+import * as healthz from "~/routes/healthz.js";
+import * as importResult from "~/routes/imports.$importId.js";
+import * as upload from "~/routes/imports.leads._index.js";
+import * as mapping from "~/routes/imports.leads.$uploadId.js";
+import * as lead from "~/routes/leads.$leadId.js";
+import * as leads from "~/routes/leads._index.js";
+import * as newLead from "~/routes/leads.new.js";
+import * as login from "~/routes/login.js";
+import * as logout from "~/routes/logout.js";
+import * as overview from "~/routes/overview.js";
+import * as partners from "~/routes/partners._index.js";
+import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
+import * as myScorecard from "~/routes/scorecard.js";
+import * as widgetDemo from "~/routes/widget.demo.js";
+import { csvUpload } from "./data-sets.js";
+import {
+  call,
+  cookieFor,
+  startPortal,
+  type Answer,
+  type TestPortal,
+} from "./harness.js";
+
+/**
+ * Every route file, and where its tenancy is proven below. A new route
+ * file fails the first test until it is added here and tested.
+ */
+const COVERED: Record<string, string> = {
+  "_index.tsx": "redirects by sign-in only",
+  "login.tsx": "public",
+  "logout.tsx": "revokes only the caller's own session",
+  "leads._index.tsx": "lists",
+  "leads.new.tsx": "partner roles only",
+  "leads.$leadId.tsx": "one lead",
+  "partners._index.tsx": "owner side only",
+  "partners.$partnerId.scorecard.tsx": "one partner",
+  "overview.tsx": "owner side only",
+  "scorecard.tsx": "redirects to one's own",
+  "imports.leads._index.tsx": "owner side only",
+  "imports.leads.$uploadId.tsx": "one upload",
+  "imports.$importId.tsx": "one import",
+  "embed-keys.tsx": "owner side only",
+  "embed.v1.scorecard.ts": "key and origin",
+  "widget.partner-scorecard[.]js.ts": "public script, no data",
+  "widget.demo.ts": "public page, no data",
+  "healthz.ts": "public, no data",
+};
+
+const SECRET_COMPANY = "Secretco Alpha Holdings";
+const SECRET_COMMENT = "alpha-only rating comment";
+
+let portal: TestPortal;
+let alphaLead: Lead;
+let cookies: Record<string, string | null>;
+let uploadId: string;
+let importId: string;
+let alphaKey: { id: number; key: string };
+
+function leaks(answer: Answer): boolean {
+  const text =
+    typeof answer.body === "string"
+      ? answer.body
+      : JSON.stringify(answer.body, (_k, v) =>
+          typeof v === "bigint" ? v.toString() : v,
+        );
+  return [SECRET_COMPANY, SECRET_COMMENT, "ann@alpha.test", alphaKey.key].some(
+    (s) => text.includes(s),
+  );
+}
+
+function refused(answer: Answer) {
+  expect([302, 403, 404]).toContain(answer.status);
+  if (answer.status === 302) expect(answer.location).toMatch(/^\/login/);
+  expect(leaks(answer)).toBe(false);
+}
+
+beforeAll(async () => {
+  portal = await startPortal();
+  const { db } = portal.handle;
+  const { t } = portal;
+  alphaLead = await registerLead(db, {
+    programId: t.acme.id,
+    partnerId: t.alpha.id,
+    actorId: t.users.alphaUser.id,
+    lead: {
+      company: SECRET_COMPANY,
+      contactName: "Ann Alpha",
+      contactEmail: "ann@alpha.test",
+      estimatedValueMinor: 100000n,
+      notes: null,
+    },
+  });
+  await rateRelationship(db, {
+    programId: t.acme.id,
+    partnerId: t.alpha.id,
+    side: "partner",
+    userId: t.users.alphaUser.id,
+    score: 9,
+    comment: SECRET_COMMENT,
+  });
+  const key = await createEmbedKey(db, {
+    programId: t.acme.id,
+    partnerId: t.alpha.id,
+    label: "alpha site",
+    allowedOrigins: ["https://alpha.example"],
+    createdBy: t.users.ownerStaff.id,
+  });
+  alphaKey = { id: key.id, key: key.key };
+  cookies = { anonymous: null };
+  for (const [name, user] of Object.entries(t.users)) {
+    cookies[name] = await cookieFor(portal.handle, user.id);
+  }
+  const uploaded = await call(upload.action, "/imports/leads", {
+    cookie: cookies.ownerStaff,
+    form: csvUpload(
+      "crm-import-samples/HubSpot example - Companies import file.csv",
+    ),
+  });
+  uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+  const imported = await call(mapping.action, uploaded.location!, {
+    cookie: cookies.ownerStaff,
+    params: { uploadId },
+    form: {
+      col_company: "Name",
+      fixedPartner: "Alpha",
+      statusValues: "",
+      defaultStatus: "submitted",
+      dateFormat: "YYYY-MM-DD",
+      decimalSeparator: ".",
+      missingRegisteredOn: "import-date",
+    },
+  });
+  expect(imported.status).toBe(302);
+  importId = imported.location!.split("/").at(-1)!;
+}, 120_000);
+
+afterAll(() => portal.close());
+
+const outsiders = ["betaUser", "otherStaff", "omegaUser", "anonymous"] as const;
+
+describe("tenants stay apart", () => {
+  it("covers every route file", () => {
+    const dir = fileURLToPath(new URL("../app/routes", import.meta.url));
+    const files = readdirSync(dir).filter((f) => !f.includes(".test."));
+    expect(files.sort()).toEqual(Object.keys(COVERED).sort());
+  });
+
+  it("lists leads only of one's own partner and program", async () => {
+    for (const who of ["alphaUser", "ownerStaff"]) {
+      const answer = await call(leads.loader, "/leads", {
+        cookie: cookies[who],
+      });
+      expect(JSON.stringify(answer.body)).toContain(SECRET_COMPANY);
+    }
+    for (const who of ["betaUser", "otherStaff", "omegaUser"]) {
+      const answer = await call(leads.loader, "/leads", {
+        cookie: cookies[who],
+      });
+      expect(answer.status).toBe(200);
+      expect(leaks(answer)).toBe(false);
+    }
+    refused(await call(leads.loader, "/leads", { cookie: null }));
+  });
+
+  it("shows a lead to its partner and the owner's staff only", async () => {
+    const path = `/leads/${alphaLead.id}`;
+    const params = { leadId: String(alphaLead.id) };
+    for (const who of ["alphaUser", "ownerStaff"]) {
+      expect(
+        (await call(lead.loader, path, { cookie: cookies[who], params }))
+          .status,
+      ).toBe(200);
+    }
+    for (const who of outsiders) {
+      refused(await call(lead.loader, path, { cookie: cookies[who], params }));
+    }
+  });
+
+  it("lets nobody but this program's staff decide a lead", async () => {
+    const path = `/leads/${alphaLead.id}`;
+    const params = { leadId: String(alphaLead.id) };
+    for (const who of ["alphaUser", ...outsiders]) {
+      refused(
+        await call(lead.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { intent: "accept" },
+        }),
+      );
+    }
+    const unchanged = await getLead(portal.handle.db, {
+      programId: portal.t.acme.id,
+      leadId: alphaLead.id,
+    });
+    expect(unchanged!.status).toBe("submitted");
+  });
+
+  it("lets only partner people register leads, for their own partner", async () => {
+    const form = { company: "X", contactName: "Y", contactEmail: "y@x.test" };
+    for (const who of ["ownerStaff", "otherStaff", "anonymous"]) {
+      refused(
+        await call(newLead.action, "/leads/new", {
+          cookie: cookies[who],
+          form,
+        }),
+      );
+    }
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: cookies.betaUser,
+      form,
+    });
+    expect(made.status).toBe(302);
+    const id = Number(made.location!.split("/").at(-1));
+    const created = await getLead(portal.handle.db, {
+      programId: portal.t.acme.id,
+      leadId: id,
+    });
+    expect(created!.partnerId).toBe(portal.t.beta.id);
+  });
+
+  it("shows a partner's scorecard and ratings to it and the owner's staff only", async () => {
+    const path = `/partners/${portal.t.alpha.id}/scorecard`;
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const who of ["alphaUser", "ownerStaff"]) {
+      const answer = await call(scorecard.loader, path, {
+        cookie: cookies[who],
+        params,
+      });
+      expect(JSON.stringify(answer.body)).toContain(SECRET_COMMENT);
+    }
+    for (const who of outsiders) {
+      refused(
+        await call(scorecard.loader, path, { cookie: cookies[who], params }),
+      );
+      refused(
+        await call(scorecard.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { score: "1" },
+        }),
+      );
+    }
+    const ratings = await listRatings(portal.handle.db, {
+      programId: portal.t.acme.id,
+      partnerId: portal.t.alpha.id,
+    });
+    expect(ratings).toHaveLength(1);
+  });
+
+  it("sends people to their own scorecard", async () => {
+    const mine = await call(myScorecard.loader, "/scorecard", {
+      cookie: cookies.alphaUser,
+    });
+    expect(mine.location).toBe(`/partners/${portal.t.alpha.id}/scorecard`);
+    refused(await call(myScorecard.loader, "/scorecard", { cookie: null }));
+  });
+
+  it("keeps the owner's pages from partners and other programs", async () => {
+    for (const route of [overview, partners, embedKeys, upload]) {
+      for (const who of ["alphaUser", "betaUser", "omegaUser", "anonymous"]) {
+        refused(await call(route.loader, "/x", { cookie: cookies[who] }));
+      }
+      const other = await call(route.loader, "/x", {
+        cookie: cookies.otherStaff,
+      });
+      expect(other.status).toBe(200);
+      expect(leaks(other)).toBe(false);
+      expect(JSON.stringify(other.body)).not.toContain('"Alpha"');
+    }
+    refused(
+      await call(partners.action, "/partners", {
+        cookie: cookies.ownerStaff,
+        form: { name: "Staff may not" },
+      }),
+    );
+  });
+
+  it("keeps uploads and imports inside their program", async () => {
+    for (const who of ["alphaUser", "otherStaff", "omegaUser", "anonymous"]) {
+      refused(
+        await call(mapping.loader, `/imports/leads/${uploadId}`, {
+          cookie: cookies[who],
+          params: { uploadId },
+        }),
+      );
+      refused(
+        await call(mapping.action, `/imports/leads/${uploadId}`, {
+          cookie: cookies[who],
+          params: { uploadId },
+          form: { fixedPartner: "Omega" },
+        }),
+      );
+      refused(
+        await call(importResult.loader, `/imports/${importId}`, {
+          cookie: cookies[who],
+          params: { importId },
+        }),
+      );
+    }
+    const own = await call(importResult.loader, `/imports/${importId}`, {
+      cookie: cookies.ownerStaff,
+      params: { importId },
+    });
+    expect(own.body).toMatchObject({ created: 3, rejected: [] });
+  });
+
+  it("keeps embed keys inside their program", async () => {
+    const revoke = { intent: "revoke", keyId: String(alphaKey.id) };
+    for (const who of ["alphaUser", "otherStaff", "anonymous"]) {
+      refused(
+        await call(embedKeys.action, "/embed-keys", {
+          cookie: cookies[who],
+          form: revoke,
+        }),
+      );
+    }
+    const createForOther = await call(embedKeys.action, "/embed-keys", {
+      cookie: cookies.otherStaff,
+      form: {
+        intent: "create",
+        label: "x",
+        partnerId: String(portal.t.alpha.id),
+        origins: "https://evil.example",
+      },
+    });
+    expect(createForOther.status).toBe(400);
+    const keys = await listEmbedKeys(portal.handle.db, {
+      programId: portal.t.acme.id,
+    });
+    expect(keys.map((k) => k.revokedAt)).toEqual([null]);
+    const otherKeys = await listEmbedKeys(portal.handle.db, {
+      programId: portal.t.other.id,
+    });
+    expect(otherKeys).toEqual([]);
+  });
+
+  it("serves a key's scorecard only to its listed origins", async () => {
+    const path = `/embed/v1/scorecard?key=${alphaKey.key}`;
+    const ok = await call(embedApi.loader, path, {
+      headers: { Origin: "https://alpha.example" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("Access-Control-Allow-Origin")).toBe(
+      "https://alpha.example",
+    );
+    const other = await call(embedApi.loader, path, {
+      headers: { Origin: "https://omega.example" },
+    });
+    expect(other.status).toBe(403);
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect(String(other.body)).not.toContain("Alpha");
+  });
+
+  it("shows no program data on public pages", async () => {
+    for (const [route, path] of [
+      [index, "/"],
+      [login, "/login"],
+      [widgetDemo, "/widget/demo?key=pk_x"],
+      [healthz, "/healthz"],
+    ] as const) {
+      const answer = await call(route.loader, path);
+      expect(leaks(answer)).toBe(false);
+    }
+    const out = await call(logout.action, "/logout", {
+      cookie: null,
+      form: {},
+    });
+    expect(out.location).toBe("/login");
+  });
+});
