@@ -4,7 +4,6 @@ import {
   pgTable,
   text,
   timestamp,
-  unique,
 } from "drizzle-orm/pg-core";
 import { users } from "./people.js";
 import { createdAt, id } from "./columns.js";
