@@ -1,10 +1,4 @@
-import {
-  bigint,
-  index,
-  pgTable,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./people.js";
 import { createdAt, id } from "./columns.js";
 import { partners, programId } from "./programs.js";

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "./client.js";
+import { importLeads, type ImportLeadRow } from "./imports.js";
+import { getLead, listLeadEvents, listLeads } from "./leads.js";
+import { getProgramFacts } from "./scorecards.js";
+import {
+  openTestDatabase,
+  seedTenants,
+  type Tenants,
+} from "./testing/index.js";
+
+let handle: DatabaseHandle;
+let t: Tenants;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  t = await seedTenants(handle.db);
+});
+afterAll(() => handle.close());
+
+function row(overrides: Partial<ImportLeadRow>): ImportLeadRow {
+  return {
+    rowNumber: 2,
+    externalId: "OPP-1",
+    partnerName: "Alpha",
+    company: "Vandelay Industries",
+    contactName: null,
+    contactEmail: null,
+    estimatedValueMinor: null,
+    status: "accepted",
+    registeredOn: "2024-01-10",
+    closedOn: null,
+    amountMinor: null,
+    notes: null,
+    ...overrides,
+  };
+}
+
+function run(rows: ImportLeadRow[], createMissingPartners = false) {
+  return importLeads(handle.db, {
+    programId: t.acme.id,
+    actorId: t.users.ownerStaff.id,
+    fileName: "crm.csv",
+    rowsRead: rows.length,
+    rows,
+    rejected: [],
+    createMissingPartners,
+  });
+}
+
+async function leadOf(externalId: string) {
+  const all = await listLeads(handle.db, { programId: t.acme.id });
+  const found = all.find((l) => l.externalId === externalId)!;
+  return (await getLead(handle.db, {
+    programId: t.acme.id,
+    leadId: found.id,
+  }))!;
+}
+
+describe("importLeads", () => {
+  it("creates, then leaves alone, then updates with history", async () => {
+    expect(await run([row({})])).toMatchObject({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await run([row({})])).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+
+    const won = row({
+      status: "won",
+      closedOn: "2024-02-20",
+      amountMinor: 990000n,
+    });
+    expect(await run([won])).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    const lead = await leadOf("OPP-1");
+    expect(lead.status).toBe("won");
+    const history = await listLeadEvents(handle.db, {
+      programId: t.acme.id,
+      leadId: lead.id,
+    });
+    expect(history.map((e) => e.toStatus)).toEqual(["accepted", "won"]);
+    expect(history[1]!.reason).toMatch(/status/);
+
+    const facts = await getProgramFacts(handle.db, {
+      programId: t.acme.id,
+      start: "2024-02-01",
+      end: "2024-03-01",
+    });
+    expect(facts.revenueMinor).toBe(990000n);
+    expect(await run([won])).toMatchObject({ unchanged: 1 });
+  });
+
+  it("never reopens a decided lead, and reports the row", async () => {
+    const result = await run([row({ rowNumber: 7, status: "submitted" })]);
+    expect(result.updated).toBe(0);
+    expect(result.rejected).toEqual([
+      { rowNumber: 7, reasons: [expect.stringMatching(/already won/)] },
+    ]);
+    expect((await leadOf("OPP-1")).status).toBe("won");
+  });
+
+  it("refuses rows of unknown partners unless asked to add them", async () => {
+    const stranger = row({
+      externalId: "OPP-9",
+      partnerName: "Gamma",
+      rowNumber: 3,
+    });
+    const refused = await run([stranger]);
+    expect(refused.created).toBe(0);
+    expect(refused.rejected[0]!.reasons[0]).toMatch(/"Gamma" is not a partner/);
+    const added = await run([stranger], true);
+    expect(added.created).toBe(1);
+    expect((await leadOf("OPP-9")).partnerName).toBe("Gamma");
+  });
+
+  it("books two won deals of one company as one customer", async () => {
+    await run([
+      row({
+        externalId: "A",
+        company: "Kramerica",
+        status: "won",
+        closedOn: "2024-05-02",
+        amountMinor: 100n,
+      }),
+      row({
+        externalId: "B",
+        company: "Kramerica",
+        status: "won",
+        closedOn: "2024-04-01",
+        amountMinor: 250n,
+      }),
+    ]);
+    const facts = await getProgramFacts(handle.db, {
+      programId: t.acme.id,
+      start: "2024-04-01",
+      end: "2024-06-01",
+    });
+    expect(facts.revenueMinor).toBe(350n);
+    expect(facts.leadsWon).toBe(2);
+    expect(facts.wonAmountMinor).toBe(350n);
+  });
+
+  it("keeps external ids per program", async () => {
+    const other = await importLeads(handle.db, {
+      programId: t.other.id,
+      actorId: t.users.otherStaff.id,
+      fileName: "other.csv",
+      rowsRead: 1,
+      rows: [row({ partnerName: "Omega" })],
+      rejected: [],
+      createMissingPartners: false,
+    });
+    expect(other.created).toBe(1);
+    expect((await leadOf("OPP-1")).status).toBe("won");
+  });
+});
