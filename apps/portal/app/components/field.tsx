@@ -8,6 +8,7 @@ export function Field({
   name,
   errors,
   hint,
+  idPrefix = "",
   children,
   ...input
 }: {
@@ -15,10 +16,12 @@ export function Field({
   name: string;
   errors: Errors;
   hint?: ReactNode;
+  /** Tells apart the same field in several forms of one page. */
+  idPrefix?: string;
   children?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
   const error = errors?.[name];
-  const errorId = `${name}-error`;
+  const errorId = `${idPrefix}${name}-error`;
   return (
     <label>
       {label}

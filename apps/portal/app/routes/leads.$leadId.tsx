@@ -220,7 +220,12 @@ export default function LeadPage() {
           {next.includes("accepted") ? (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="accept" />
-              <Field label="Note (optional)" name="reason" errors={undefined} />
+              <Field
+                idPrefix="accept-"
+                label="Note (optional)"
+                name="reason"
+                errors={undefined}
+              />
               <button type="submit">Accept</button>
             </Form>
           ) : null}
@@ -228,6 +233,7 @@ export default function LeadPage() {
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="reject" />
               <Field
+                idPrefix="reject-"
                 label="Reason for rejecting"
                 name="reason"
                 errors={
@@ -241,12 +247,14 @@ export default function LeadPage() {
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="win" />
               <Field
+                idPrefix="win-"
                 label="Amount won"
                 name="amount"
                 inputMode="decimal"
                 errors={result?.values?.intent === "win" ? errors : undefined}
               />
               <Field
+                idPrefix="win-"
                 label="Won on"
                 name="closedOn"
                 type="date"
@@ -261,6 +269,7 @@ export default function LeadPage() {
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="lose" />
               <Field
+                idPrefix="lose-"
                 label="Lost on"
                 name="closedOn"
                 type="date"
@@ -269,6 +278,7 @@ export default function LeadPage() {
                 errors={result?.values?.intent === "lose" ? errors : undefined}
               />
               <Field
+                idPrefix="lose-"
                 label="Reason (optional)"
                 name="reason"
                 errors={undefined}
