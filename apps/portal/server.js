@@ -5,11 +5,12 @@ import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
 const build = await import("./build/server/index.js");
-const { startup, shutdown, logger } = build.entry.module;
+const { startup, shutdown, logger, requestContext } = build.entry.module;
 
 const info = await startup();
 const app = express();
 app.disable("x-powered-by");
+app.use(requestContext);
 app.use(
   "/assets",
   express.static("build/client/assets", { immutable: true, maxAge: "1y" }),

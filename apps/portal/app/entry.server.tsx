@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 export { logger } from "./lib/logger.server.js";
+export { requestContext } from "./lib/request-context.server.js";
 export { shutdown, startup } from "./lib/startup.server.js";
 
 const ABORT_DELAY = 5_000;

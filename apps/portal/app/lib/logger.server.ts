@@ -1,5 +1,6 @@
 import pino from "pino";
 import { env } from "./env.server.js";
+import { requestStore } from "./request-store.server.js";
 
 /**
  * One JSON object a line in production, readable in development. Never
@@ -7,6 +8,10 @@ import { env } from "./env.server.js";
  */
 export const logger = pino({
   level: process.env.VITEST ? "silent" : env().LOG_LEVEL,
+  mixin: () => {
+    const requestId = requestStore.getStore()?.requestId;
+    return requestId ? { requestId } : {};
+  },
   redact: ["req.headers.cookie", "password", "contactEmail", "contactName"],
   ...(env().NODE_ENV === "production"
     ? {}

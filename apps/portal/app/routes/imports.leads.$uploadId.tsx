@@ -102,6 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     table.headers,
   );
   return {
+    fields: LEAD_FIELDS,
+    dateFormats: DATE_FORMATS,
     fileName: upload.fileName,
     headers: table.headers,
     rowCount: table.rows.length,
@@ -154,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MapColumns() {
-  const { fileName, headers, rowCount, preview, mapping } =
+  const { fields, dateFormats, fileName, headers, rowCount, preview, mapping } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Errors = result?.errors ?? {};
@@ -179,7 +181,7 @@ export default function MapColumns() {
             Some choices need a look; see the notes beside them.
           </p>
         ) : null}
-        {LEAD_FIELDS.map((field) => (
+        {fields.map((field) => (
           <label key={field.id}>
             {field.label}
             {field.required ? " (required)" : ""}
@@ -231,7 +233,7 @@ export default function MapColumns() {
         <label>
           Date format
           <select name="dateFormat" defaultValue={mapping.dateFormat}>
-            {DATE_FORMATS.map((f) => (
+            {dateFormats.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
