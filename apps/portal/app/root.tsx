@@ -14,7 +14,19 @@ import { NavBar } from "./components/nav-bar.js";
 import { getUser } from "./lib/auth.server.js";
 import styles from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// Inline, so browsers do not ask for /favicon.ico (a 404 on every visit).
+const ICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">' +
+      '<circle cx="5" cy="8" r="4" fill="#1f5fbf"/>' +
+      '<circle cx="11" cy="8" r="4" fill="#1e6b3a"/></svg>',
+  );
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: ICON },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -37,7 +37,11 @@ export async function fetchScorecard(
   } catch {
     return {
       ok: false,
-      message: `Could not reach the scorecard service at ${url.origin}.`,
+      // The browser hides why: the portal is down, or (more often) this
+      // page's origin is not on the key's list and got no CORS header.
+      message:
+        `Could not load the scorecard from ${url.origin}: the service ` +
+        `is unreachable, or this key does not allow this site.`,
     };
   }
 

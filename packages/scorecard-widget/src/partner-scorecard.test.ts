@@ -194,7 +194,8 @@ describe("<partner-scorecard> failing", () => {
     const event = await nextEvent(element, "tandem-error");
 
     expect(event.detail.message).toBe(
-      `Could not reach the scorecard service at ${API}.`,
+      `Could not load the scorecard from ${API}: the service is ` +
+        `unreachable, or this key does not allow this site.`,
     );
   });
 

@@ -22,22 +22,26 @@ export function Field({
 } & InputHTMLAttributes<HTMLInputElement>) {
   const error = errors?.[name];
   const errorId = `${idPrefix}${name}-error`;
+  // The error stays outside the label, so it is not part of the
+  // field's accessible name; aria-describedby ties it to the field.
   return (
-    <label>
-      {label}
-      {hint ? <small>{hint}</small> : null}
-      {children ?? (
-        <input
-          name={name}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={errorId}
-          {...input}
-        />
-      )}
+    <div className="field">
+      <label>
+        {label}
+        {hint ? <small>{hint}</small> : null}
+        {children ?? (
+          <input
+            name={name}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={errorId}
+            {...input}
+          />
+        )}
+      </label>
       <span id={errorId} className="field-error">
         {error?.join(" ")}
       </span>
-    </label>
+    </div>
   );
 }
 

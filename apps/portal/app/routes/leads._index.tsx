@@ -5,11 +5,20 @@ import { listLeads } from "@tandem/db";
 import { LEAD_STATUSES } from "@tandem/db/values";
 import { requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { formatMoney } from "~/lib/format.js";
+import { formatMoney, type Money } from "~/lib/format.js";
 
 const filterSchema = z.object({
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
 });
+
+/** The won amount, else the estimate; $0 is a value, not a blank. */
+function amountOf(
+  lead: { wonAmountMinor: bigint | null; estimatedValueMinor: bigint | null },
+  money: Money,
+): string {
+  const minor = lead.wonAmountMinor ?? lead.estimatedValueMinor;
+  return minor === null ? "" : formatMoney(minor, money);
+}
 
 export const meta: MetaFunction = () => [{ title: "Leads · Tandem" }];
 
@@ -32,13 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       partnerName: lead.partnerName,
       status: lead.status,
       registeredOn: lead.registeredOn,
-      value:
-        (lead.wonAmountMinor ?? lead.estimatedValueMinor)
-          ? formatMoney(
-              (lead.wonAmountMinor ?? lead.estimatedValueMinor)!,
-              member.program,
-            )
-          : "",
+      value: amountOf(lead, member.program),
     })),
   };
 }

@@ -23,7 +23,7 @@ function leadSchema(currencyDigits: number) {
       .string()
       .trim()
       .min(1, "Contact email is required.")
-      .email("Enter a valid email address, such as name@company.com."),
+      .pipe(z.email("Enter a valid email address, such as name@company.com.")),
     estimatedValue: text(30).transform((v, ctx) => {
       if (v === undefined) return null;
       const minor = parseMoney(v, currencyDigits);

@@ -21,10 +21,15 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** Only paths on this site: never an open redirect. */
+/**
+ * Only paths on this site: never an open redirect. Browsers read a
+ * backslash as a slash, so "/" + "\\evil.example" would leave the site.
+ */
 function safeRedirect(to: string | undefined): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//")) return "/leads";
-  return to;
+  if (!to || !to.startsWith("/") || /[\\\s]/.test(to)) return "/leads";
+  const url = new URL(to, "http://tandem.invalid");
+  if (url.origin !== "http://tandem.invalid") return "/leads";
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];

@@ -20,6 +20,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>partner-scorecard demo</title>
+<link rel="icon" href="data:,">
 <script src="/widget/partner-scorecard.js" defer></script>
 </head>
 <body style="font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem">

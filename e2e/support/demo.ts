@@ -1,0 +1,12 @@
+/** The sign-ins a fresh embedded database's demo program comes with. */
+export const DEMO_PASSWORD = "tandem-demo";
+
+export const DEMO_USERS = {
+  staff: "staff@demo.tandem.test",
+  bluefin: "partner@bluefin-consulting.demo.tandem.test",
+} as const;
+
+export type DemoUser = keyof typeof DEMO_USERS;
+
+/** The partner the Bluefin user belongs to. */
+export const BLUEFIN = "Bluefin Consulting";

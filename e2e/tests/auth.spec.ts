@@ -1,0 +1,68 @@
+import type { Browser, Cookie } from "@playwright/test";
+import { expect, test } from "../support/fixtures.js";
+
+const SESSION_COOKIE = "tandem_session";
+
+/** Opens /leads in a new context that holds only this cookie. */
+async function replay(browser: Browser, cookie: Cookie) {
+  const context = await browser.newContext();
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  await page.goto("/leads");
+  const url = new URL(page.url());
+  await context.close();
+  return `${url.pathname}${url.search}`;
+}
+
+test("the session cookie is HttpOnly and SameSite=Lax", async ({
+  openPage,
+}) => {
+  const partner = await openPage({ as: "bluefin" });
+
+  const cookies = await partner.context().cookies();
+  const session = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(await partner.evaluate(() => document.cookie)).not.toContain(
+    SESSION_COOKIE,
+  );
+});
+
+test("signing out revokes the session, not just the cookie", async ({
+  browser,
+  openPage,
+}) => {
+  const partner = await openPage({ as: "bluefin" });
+  const cookies = await partner.context().cookies();
+  const session = cookies.find((cookie) => cookie.name === SESSION_COOKIE)!;
+  expect(await replay(browser, session)).toBe("/leads");
+
+  await partner.getByRole("button", { name: "Sign out" }).click();
+
+  await expect(partner).toHaveURL(/\/login$/);
+  await expect(
+    partner.getByRole("heading", { level: 1, name: "Sign in" }),
+  ).toBeVisible();
+  expect(await replay(browser, session)).toBe("/login?redirectTo=%2Fleads");
+});
+
+test("a partner user sees neither other partners nor the overview", async ({
+  openPage,
+}) => {
+  const partner = await openPage({ as: "bluefin" });
+  const own = partner.getByRole("link", { name: "Scorecard" });
+  await expect(own).toHaveAttribute("href", /^\/partners\/\d+\/scorecard$/);
+  expect(await own.getAttribute("href")).not.toBe("/partners/2/scorecard");
+
+  const scorecard = await partner.goto("/partners/2/scorecard");
+  expect(scorecard?.status()).toBe(404);
+  await expect(partner.getByRole("alert")).toHaveText("404: No such partner.");
+
+  const overview = await partner.goto("/overview");
+  expect(overview?.status()).toBe(403);
+  await expect(partner.getByRole("alert")).toHaveText(/^403: /);
+
+  // Both exist: staff open them.
+  const staff = await openPage({ as: "staff" });
+  expect((await staff.goto("/partners/2/scorecard"))?.status()).toBe(200);
+  expect((await staff.goto("/overview"))?.status()).toBe(200);
+});
