@@ -11,6 +11,7 @@ const info = await startup();
 const app = express();
 app.disable("x-powered-by");
 app.use(requestContext);
+app.use(limitBodies);
 app.use(
   "/assets",
   express.static("build/client/assets", { immutable: true, maxAge: "1y" }),
@@ -34,4 +35,27 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     server.closeAllConnections();
     shutdown().finally(() => process.exit(0));
   });
+}
+
+/**
+ * Bodies are read whole by the routes, so their size is capped before
+ * any is read: forms at 1 MiB, uploads a little over the import limit
+ * (the import page answers those over its own limit itself).
+ */
+function limitBodies(req, res, next) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const multipart = (req.headers["content-type"] ?? "").startsWith(
+    "multipart/form-data",
+  );
+  const limit = multipart ? 12 * 1024 * 1024 : 1024 * 1024;
+  const length = Number(req.headers["content-length"] ?? "0");
+  if (req.headers["transfer-encoding"] && !req.headers["content-length"]) {
+    res.status(411).type("text/plain").send("Send a Content-Length.");
+    return;
+  }
+  if (length > limit) {
+    res.status(413).type("text/plain").send("The request is too large.");
+    return;
+  }
+  next();
 }

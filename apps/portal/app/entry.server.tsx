@@ -4,12 +4,25 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { describeError, logger } from "./lib/logger.server.js";
 
 export { logger } from "./lib/logger.server.js";
 export { requestContext } from "./lib/request-context.server.js";
 export { shutdown, startup } from "./lib/startup.server.js";
 
 const ABORT_DELAY = 5_000;
+
+/** Unexpected errors, logged without what the person sent. */
+export function handleError(
+  error: unknown,
+  { request }: { request: Request },
+): void {
+  if (request.signal.aborted) return;
+  logger.error(
+    { err: describeError(error), path: new URL(request.url).pathname },
+    "Request failed",
+  );
+}
 
 export default function handleRequest(
   request: Request,
@@ -49,7 +62,9 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) {
+            logger.error({ err: describeError(error) }, "Render failed");
+          }
         },
       },
     );

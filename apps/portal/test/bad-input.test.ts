@@ -114,6 +114,77 @@ describe("bad input", () => {
     );
   });
 
+  it("refuses an enormous amount with a field error, not a crash", async () => {
+    const answer = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: {
+        company: "Big",
+        contactName: "B",
+        contactEmail: "b@big.test",
+        estimatedValue: "99999999999999999999",
+      },
+    });
+    expect(answer.status).toBe(400);
+    const errors = (answer.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.estimatedValue![0]).toMatch(/below 1,000,000,000,000/);
+  });
+
+  it("answers other methods and body types with 405 and 415", async () => {
+    const put = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      method: "PUT",
+      form: { company: "X" },
+    });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("Allow")).toBe("POST");
+    const json = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(json.status).toBe(415);
+  });
+
+  it("refuses a close day before registration, beside the date", async () => {
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: { company: "Early", contactName: "E", contactEmail: "e@x.test" },
+    });
+    const leadId = made.location!.split("/").at(-1)!;
+    const path = `/leads/${leadId}`;
+    await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "accept" },
+    });
+    const lost = await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "lose", closedOn: "2001-01-01" },
+    });
+    expect(lost.status).toBe(400);
+    const errors = (lost.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.closedOn![0]).toMatch(/cannot close before/);
+  });
+
+  it("shows the current period beside the reason for a bad or future one", async () => {
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const [query, reason] of [
+      ["kind=year&at=9999", /not a year/],
+      ["kind=month&at=2026-Q1", /not a month such as 2017-03/],
+      ["kind=quarter&at=2199-Q4", /has not begun/],
+    ] as const) {
+      const answer = await call(scorecard.loader, `/p?${query}`, {
+        cookie: alpha,
+        params,
+      });
+      expect(answer.status).toBe(400);
+      const body = answer.body as { periodError: string; metrics: unknown[] };
+      expect(body.periodError).toMatch(reason);
+      expect(body.metrics.length).toBeGreaterThan(0);
+    }
+  });
+
   it("refuses a rating outside 0 to 10", async () => {
     const params = { partnerId: String(portal.t.alpha.id) };
     for (const score of ["11", "-1", "7.5", "", "ten"]) {
@@ -136,7 +207,16 @@ describe("bad input", () => {
       form: fileForm(big),
     });
     expect(answer.status).toBe(413);
-    expect(JSON.stringify(answer.body)).toContain("10 MB");
+    expect(JSON.stringify(answer.body)).toContain("10 MiB");
+  });
+
+  it("says so when the file is empty", async () => {
+    const answer = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: fileForm(new Uint8Array(0)),
+    });
+    expect(answer.status).toBe(422);
+    expect(JSON.stringify(answer.body)).toContain("The file is empty");
   });
 
   it("refuses a file with undecodable bytes, naming the way out", async () => {

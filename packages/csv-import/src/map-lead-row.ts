@@ -50,9 +50,16 @@ export function mapLeadRow(
     const text = cells[field];
     if (text === undefined) return null;
     const parsed = parseDay(text, mapping.dateFormat);
-    if (parsed.ok) return parsed.day;
-    reasons.push(valueReason(column(field), text, parsed.problem));
-    return null;
+    if (!parsed.ok) {
+      reasons.push(valueReason(column(field), text, parsed.problem));
+      return null;
+    }
+    // What is in a CRM export has happened: a later day is a typo.
+    if (parsed.day > options.importDate) {
+      reasons.push(valueReason(column(field), text, "is after today"));
+      return null;
+    }
+    return parsed.day;
   };
 
   const partnerName = cells.partner ?? mapping.fixedPartner;

@@ -133,6 +133,19 @@ describe("mapLeadRows", () => {
     ]);
   });
 
+  it("refuses days after the import day", () => {
+    // OPTIONS.importDate is 2024-06-30: the next day is in the future.
+    const header = FILE.split("\r\n")[0];
+    const table = tableOf(
+      `${header}\nF1,Ann,Acme,,Lost,2024-06-30,2024-07-01,\n` +
+        `F2,Ann,Acme,,Engaging,9999-12-31,,`,
+    );
+    expect(mapLeadRows(table, MAPPING, OPTIONS).rejected).toEqual([
+      { rowNumber: 2, reasons: ['closed: "2024-07-01" is after today'] },
+      { rowNumber: 3, reasons: ['engaged: "9999-12-31" is after today'] },
+    ]);
+  });
+
   it("throws when the mapping was not checked against the file", () => {
     const table = tableOf("agent,name\nAnn,x\n");
     expect(() => mapLeadRows(table, MAPPING, OPTIONS)).toThrow(

@@ -87,7 +87,9 @@ describe("importLeads", () => {
       leadId: lead.id,
     });
     expect(history.map((e) => e.toStatus)).toEqual(["accepted", "won"]);
-    expect(history[1]!.reason).toMatch(/status/);
+    expect(history[1]!.reason).toBe(
+      "Updated from crm.csv: status, close day, amount won",
+    );
 
     const facts = await getProgramFacts(handle.db, {
       programId: t.acme.id,

@@ -278,6 +278,20 @@ async function bookWonRows(
   );
 }
 
+/** How a changed field is named in the lead's history. */
+const FIELD_WORDS: Record<keyof ReturnType<typeof leadValues>, string> = {
+  partnerId: "partner",
+  company: "company",
+  contactName: "contact name",
+  contactEmail: "contact email",
+  estimatedValueMinor: "estimated value",
+  notes: "notes",
+  status: "status",
+  registeredOn: "registered day",
+  closedOn: "close day",
+  wonAmountMinor: "amount won",
+};
+
 type UpdateOutcome = "updated" | "unchanged" | { reason: string };
 
 async function updateLead(
@@ -306,7 +320,7 @@ async function updateLead(
     leadId: lead.id,
     fromStatus: lead.status,
     toStatus: next.status,
-    reason: `Updated from ${input.fileName}: ${changed.join(", ")}`,
+    reason: `Updated from ${input.fileName}: ${changed.map((k) => FIELD_WORDS[k]).join(", ")}`,
     amountMinor: next.wonAmountMinor,
     effectiveOn: next.closedOn ?? next.registeredOn,
     actorId: input.actorId,

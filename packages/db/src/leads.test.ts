@@ -113,6 +113,35 @@ describe("the lead pipeline", () => {
     expect(after!.wonAmountMinor).toBeNull();
   });
 
+  it("refuses a close day before the lead was registered", async () => {
+    const { db } = handle;
+    const created = await registerLead(db, {
+      programId: t.acme.id,
+      partnerId: t.alpha.id,
+      actorId: t.users.alphaUser.id,
+      lead: { ...lead, company: "Umbrella" },
+      now: endOfMarchLA,
+    });
+    await changeLeadStatus(db, {
+      programId: t.acme.id,
+      leadId: created.id,
+      actorId: t.users.ownerStaff.id,
+      change: { to: "accepted" },
+    });
+    const lost = await changeLeadStatus(db, {
+      programId: t.acme.id,
+      leadId: created.id,
+      actorId: t.users.ownerStaff.id,
+      change: { to: "lost", closedOn: "2024-03-30" },
+    });
+    expect(lost).toMatchObject({ ok: false, error: "before_registration" });
+    const after = await getLead(db, {
+      programId: t.acme.id,
+      leadId: created.id,
+    });
+    expect(after!.status).toBe("accepted");
+  });
+
   it("shows a lead to nobody outside its partner and program", async () => {
     const { db } = handle;
     const created = await registerLead(db, {

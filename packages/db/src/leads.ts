@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  count,
   desc,
   eq,
   getTableColumns,
@@ -75,30 +76,46 @@ export async function registerLead(
 
 const leadColumns = { ...getTableColumns(leads), partnerName: partners.name };
 
-/**
- * Leads of a program, newest first. `partnerId` narrows to one partner
- * and must be given for partner users.
- */
+interface LeadFilter {
+  programId: number;
+  /** Narrows to one partner; must be given for partner users. */
+  partnerId?: number | null;
+  statuses?: readonly LeadStatus[];
+}
+
+function leadFilters(input: LeadFilter): SQL | undefined {
+  const filters: SQL[] = [eq(leads.programId, input.programId)];
+  if (input.partnerId != null) {
+    filters.push(eq(leads.partnerId, input.partnerId));
+  }
+  if (input.statuses) filters.push(inArray(leads.status, [...input.statuses]));
+  return and(...filters);
+}
+
+/** Leads of a program, newest first, a page at a time. */
 export async function listLeads(
   db: Database,
-  input: {
-    programId: number;
-    partnerId?: number | null;
-    statuses?: readonly LeadStatus[];
-    limit?: number;
-  },
+  input: LeadFilter & { limit?: number; offset?: number },
 ): Promise<LeadWithPartner[]> {
-  const filters: SQL[] = [eq(leads.programId, input.programId)];
-  if (input.partnerId != null)
-    filters.push(eq(leads.partnerId, input.partnerId));
-  if (input.statuses) filters.push(inArray(leads.status, [...input.statuses]));
   return db
     .select(leadColumns)
     .from(leads)
     .innerJoin(partners, eq(partners.id, leads.partnerId))
-    .where(and(...filters))
+    .where(leadFilters(input))
     .orderBy(desc(leads.registeredOn), desc(leads.id))
-    .limit(input.limit ?? 200);
+    .limit(input.limit ?? 200)
+    .offset(input.offset ?? 0);
+}
+
+export async function countLeads(
+  db: Database,
+  input: LeadFilter,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(leads)
+    .where(leadFilters(input));
+  return row?.n ?? 0;
 }
 
 export async function getLead(
@@ -148,7 +165,8 @@ export type LeadChange =
   | { to: "won"; amountMinor: bigint; closedOn: string; reason?: string | null }
   | { to: "lost"; closedOn: string; reason?: string | null };
 
-export type LeadChangeError = "not_found" | "invalid_transition" | "no_company";
+export type LeadChangeError =
+  "not_found" | "invalid_transition" | "no_company" | "before_registration";
 
 /**
  * Owner staff move a lead along the pipeline. The move is checked against
@@ -189,6 +207,12 @@ export async function changeLeadStatus(
     }
 
     const closedOn = "closedOn" in change ? change.closedOn : null;
+    if (closedOn !== null && closedOn < lead.registeredOn) {
+      return fail(
+        "before_registration",
+        `The lead was registered on ${lead.registeredOn}; it cannot close before that.`,
+      );
+    }
     const amountMinor = change.to === "won" ? change.amountMinor : null;
     const [updated] = await tx
       .update(leads)

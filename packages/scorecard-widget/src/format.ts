@@ -17,6 +17,8 @@ export function metricFormatter(
     money: numberFormat(locale, { style: "currency", currency }),
     percent: numberFormat(locale, {
       style: "percent",
+      // The same two decimals as the portal's pages.
+      minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     }),
     count: numberFormat(locale, { maximumFractionDigits: 0 }),

@@ -104,7 +104,10 @@ describe("<partner-scorecard> showing a scorecard", () => {
     expect(text(part(revenue, "previous"))).toBe(
       "Previous period: not enough data",
     );
-    expect(text(part(element, "metrics"))).not.toMatch(/NaN|\$0\.00|0%/);
+    // No NaN, and no zero standing in for a null ($0.00, 0%, 0.00%).
+    expect(text(part(element, "metrics"))).not.toMatch(
+      /NaN|\$0\.00|(^|\s)0(\.0+)?%/,
+    );
   });
 
   it("formats for the locale attribute without fetching again", async () => {

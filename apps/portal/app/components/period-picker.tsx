@@ -5,13 +5,21 @@ export function PeriodPicker({
   kind,
   at,
   extra,
+  error,
 }: {
   kind: string;
   at: string;
   extra?: Record<string, string>;
+  /** Why the chosen period was not shown. */
+  error?: string | null;
 }) {
   return (
     <Form method="get" className="inline" aria-label="Period">
+      {error ? (
+        <p role="alert" className="picker-error">
+          {error} Showing the current period instead.
+        </p>
+      ) : null}
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -24,7 +32,8 @@ export function PeriodPicker({
         </select>
       </label>
       <label>
-        Which (e.g. 2017-03, 2017-Q1, 2017; empty for the current one)
+        Which (2017-03 for a month, 2017-Q1 for a quarter, 2017 for a year;
+        empty for the current one)
         <input name="at" defaultValue={at} size={10} />
       </label>
       <button type="submit">Show</button>

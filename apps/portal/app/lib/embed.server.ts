@@ -114,15 +114,11 @@ export async function embedScorecard(request: Request): Promise<Response> {
       origin,
     );
   }
-  const period = resolvePeriod(found.program, kind, at);
-  if (!period) {
-    return errorResponse(
-      400,
-      "bad_request",
-      `"${at}" is not a ${kind}.`,
-      origin,
-    );
+  const chosen = resolvePeriod(found.program, kind, at);
+  if (!chosen.ok) {
+    return errorResponse(400, "bad_request", chosen.message, origin);
   }
+  const period = chosen.value;
 
   const card = await getPartnerScorecard(await getDb(), {
     programId: found.program.id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseMoney } from "./money.js";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -41,3 +42,51 @@ export const requiredText = (label: string, max: number) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `Use at most ${max} characters.`);
+
+/**
+ * The form of a POST, or a response that says what is wrong: another
+ * method (405), another body type (415), a body that cannot be read
+ * (400). Every action reads its form through here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  if (request.method !== "POST") {
+    throw new Response("Use POST to send this form.", {
+      status: 405,
+      headers: { Allow: "POST" },
+    });
+  }
+  const type = request.headers.get("Content-Type") ?? "";
+  if (
+    !type.startsWith("application/x-www-form-urlencoded") &&
+    !type.startsWith("multipart/form-data")
+  ) {
+    throw new Response("Send this as a web form.", { status: 415 });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
+  }
+}
+
+/** The largest amount a person may type: under a trillion. */
+const MAX_WHOLE_DIGITS = 12;
+
+/** An amount of money in the program's currency, exactly, as minor units. */
+export function moneyField(digits: number, example: string) {
+  return z.string().transform((v, ctx) => {
+    const minor = parseMoney(v, digits);
+    const whole = minor === null ? 0n : minor / 10n ** BigInt(digits);
+    if (minor === null || whole >= 10n ** BigInt(MAX_WHOLE_DIGITS)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          minor === null
+            ? `Enter an amount such as ${example}.`
+            : "Enter an amount below 1,000,000,000,000.",
+      });
+      return z.NEVER;
+    }
+    return minor;
+  });
+}

@@ -26,7 +26,7 @@ import { z } from "zod";
 
 /** The largest file accepted; the upload page says so. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = "10 MB";
+export const MAX_UPLOAD_LABEL = "10 MiB";
 
 export const encodingSchema = z.enum(["auto", ...TEXT_ENCODINGS]).catch("auto");
 export type Encoding = z.infer<typeof encodingSchema>;
@@ -65,8 +65,11 @@ export async function readUploadedFile(
     };
   }
   const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) {
+  if (!(file instanceof Blob)) {
     return { ok: false, status: 400, message: "Choose a CSV file to upload." };
+  }
+  if (file.size === 0) {
+    return { ok: false, status: 422, message: "The file is empty." };
   }
   const fileName =
     "name" in file && typeof file.name === "string" ? file.name : "upload.csv";

@@ -17,3 +17,33 @@ export const logger = pino({
     ? {}
     : { transport: { target: "pino-pretty", options: { colorize: false } } }),
 });
+
+/**
+ * An error as it may be logged: a database error's message carries the
+ * query's parameters (a lead's contact details among them), so only its
+ * first line before them is kept, with the stack's frames.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const firstLine = (text: string) =>
+    text.split("\n")[0]!.replace(/\s*params:.*$/s, "");
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .slice(0, 8)
+    .join("\n");
+  // A database error's own message may quote a value: keep its code.
+  const codeOf = (e: unknown) =>
+    e instanceof Error && "code" in e && typeof e.code === "string"
+      ? e.code
+      : undefined;
+  const code = codeOf(error);
+  const cause = codeOf(error.cause);
+  return {
+    name: error.name,
+    message: firstLine(error.message),
+    code,
+    cause,
+    stack: frames,
+  };
+}

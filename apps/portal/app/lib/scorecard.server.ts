@@ -8,17 +8,21 @@ export const periodQuerySchema = z.object({
   at: z.string().max(16).optional(),
 });
 
-/** The period in the query string, or the current one; 400 when bad. */
-export function periodFromUrl(program: Program, url: URL): Period {
+/**
+ * The period in the query string, or the current one. A bad choice
+ * shows the current period with the reason beside the picker (and a
+ * 400), rather than a dead-end error page.
+ */
+export function periodFromUrl(
+  program: Program,
+  url: URL,
+): { period: Period; error: string | null } {
   const query = periodQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const period = resolvePeriod(program, query.kind, query.at);
-  if (!period) {
-    throw new Response(
-      `"${query.at}" is not a ${query.kind}: use 2017-03, 2017-Q1 or 2017.`,
-      { status: 400 },
-    );
-  }
-  return period;
+  const chosen = resolvePeriod(program, query.kind, query.at);
+  if (chosen.ok) return { period: chosen.value, error: null };
+  const current = resolvePeriod(program, query.kind);
+  if (!current.ok) throw new Error("the current period always resolves");
+  return { period: current.value, error: chosen.message };
 }
 
 export interface MetricView {

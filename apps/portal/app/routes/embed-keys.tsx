@@ -17,7 +17,7 @@ import {
 import { Field, FormError } from "~/components/field.js";
 import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 import { parseOrigins } from "~/lib/origins.js";
 
@@ -69,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireOwnerStaff(request);
-  const form = parseForm(await request.formData(), actionSchema);
+  const form = parseForm(await readForm(request), actionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
   const db = await getDb();

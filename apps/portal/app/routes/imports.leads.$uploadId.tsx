@@ -26,6 +26,7 @@ import {
   statusLines,
   tableOf,
 } from "~/lib/lead-import.server.js";
+import { readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 
 const paramsSchema = z.object({ uploadId: z.coerce.number().int().positive() });
@@ -124,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member, upload, table } = await loadUpload(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = mappingFromForm(form, table.headers);
   if (!result.ok) return data({ errors: result.errors }, 400);
 

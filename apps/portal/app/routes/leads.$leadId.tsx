@@ -22,10 +22,15 @@ import {
   requireOwnerStaff,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, requiredText, text } from "~/lib/forms.server.js";
+import {
+  moneyField,
+  parseForm,
+  readForm,
+  requiredText,
+  text,
+} from "~/lib/forms.server.js";
 import { formatMoney } from "~/lib/format.js";
 import { logger } from "~/lib/logger.server.js";
-import { parseMoney } from "~/lib/money.js";
 
 const day = z
   .string()
@@ -43,17 +48,7 @@ function changeSchema(currencyDigits: number, today: string) {
     }),
     z.object({
       intent: z.literal("win"),
-      amount: z.string().transform((v, ctx) => {
-        const minor = parseMoney(v, currencyDigits);
-        if (minor === null) {
-          ctx.addIssue({
-            code: "custom",
-            message: "Enter the amount won, such as 12500 or 12,500.00.",
-          });
-          return z.NEVER;
-        }
-        return minor;
-      }),
+      amount: moneyField(currencyDigits, "12500 or 12,500.00"),
       closedOn: notAfterToday,
       reason: text(2000),
     }),
@@ -123,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound("No such lead.");
   const form = parseForm(
-    await request.formData(),
+    await readForm(request),
     changeSchema(member.program.currencyDigits, programToday(member.program)),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
@@ -151,6 +146,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.error === "not_found") throw notFound("No such lead.");
+    if (result.error === "before_registration") {
+      return data(
+        { errors: { closedOn: [result.message] }, values: form.values },
+        400,
+      );
+    }
     return data(
       { errors: { form: [result.message] }, values: form.values },
       409,

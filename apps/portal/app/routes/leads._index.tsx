@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listLeads } from "@tandem/db";
+import { countLeads, listLeads } from "@tandem/db";
 import { LEAD_STATUSES } from "@tandem/db/values";
 import { requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { formatMoney, type Money } from "~/lib/format.js";
 
+const PAGE_SIZE = 50;
+
 const filterSchema = z.object({
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 /** The won amount, else the estimate; $0 is a value, not a blank. */
@@ -25,15 +28,29 @@ export const meta: MetaFunction = () => [{ title: "Leads · Tandem" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const url = new URL(request.url);
-  const { status } = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const { status, page } = filterSchema.parse(
+    Object.fromEntries(url.searchParams),
+  );
 
-  const leads = await listLeads(await getDb(), {
+  const db = await getDb();
+  const filter = {
     programId: member.program.id,
     partnerId: member.partnerId,
     statuses: status ? [status] : undefined,
-  });
+  };
+  const [leads, total] = await Promise.all([
+    listLeads(db, {
+      ...filter,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+    countLeads(db, filter),
+  ]);
   return {
     status: status ?? "",
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
     isOwnerSide: member.isOwnerSide,
     leads: leads.map((lead) => ({
       id: lead.id,
@@ -47,7 +64,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Leads() {
-  const { leads, status, isOwnerSide } = useLoaderData<typeof loader>();
+  const { leads, status, isOwnerSide, page, pages, total } =
+    useLoaderData<typeof loader>();
+  const pageLink = (n: number) =>
+    `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(n) })}`;
   return (
     <section>
       <h1>{isOwnerSide ? "Incoming leads" : "Your leads"}</h1>
@@ -98,6 +118,13 @@ export default function Leads() {
           </table>
         </div>
       )}
+      <nav className="pager" aria-label="Pages">
+        <span>
+          {total} leads · page {page} of {pages}
+        </span>
+        {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
+        {page < pages ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
+      </nav>
     </section>
   );
 }

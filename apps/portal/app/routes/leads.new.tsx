@@ -11,9 +11,14 @@ import { registerLead } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requirePartnerMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, requiredText, text } from "~/lib/forms.server.js";
+import {
+  moneyField,
+  parseForm,
+  readForm,
+  requiredText,
+  text,
+} from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
-import { parseMoney } from "~/lib/money.js";
 
 function leadSchema(currencyDigits: number) {
   return z.object({
@@ -24,18 +29,12 @@ function leadSchema(currencyDigits: number) {
       .trim()
       .min(1, "Contact email is required.")
       .pipe(z.email("Enter a valid email address, such as name@company.com.")),
-    estimatedValue: text(30).transform((v, ctx) => {
-      if (v === undefined) return null;
-      const minor = parseMoney(v, currencyDigits);
-      if (minor === null) {
-        ctx.addIssue({
-          code: "custom",
-          message: `Enter an amount such as 1250 or 1,250.${"0".repeat(currencyDigits)}.`,
-        });
-        return z.NEVER;
-      }
-      return minor;
-    }),
+    estimatedValue: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(moneyField(currencyDigits, "1250 or 1,250.50").nullable()),
     notes: text(5000).transform((v) => v ?? null),
   });
 }
@@ -50,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requirePartnerMember(request);
   const form = parseForm(
-    await request.formData(),
+    await readForm(request),
     leadSchema(member.program.currencyDigits),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);

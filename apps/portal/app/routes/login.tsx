@@ -11,7 +11,7 @@ import { createSession, verifyLogin } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { getUser } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm } from "~/lib/forms.server.js";
+import { parseForm, readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 import { sessionCookie } from "~/lib/session.server.js";
 
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), loginSchema);
+  const form = parseForm(await readForm(request), loginSchema);
   if (!form.ok) {
     return data({ errors: form.errors, email: form.values.email ?? "" }, 400);
   }

@@ -1,4 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getProgramOverview } from "@tandem/db";
@@ -35,7 +39,7 @@ function compare(a: MetricView | undefined, b: MetricView | undefined) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireOwnerStaff(request);
   const url = new URL(request.url);
-  const period = periodFromUrl(member.program, url);
+  const { period, error: periodError } = periodFromUrl(member.program, url);
   const { sort, dir } = sortSchema.parse(Object.fromEntries(url.searchParams));
 
   const overview = await getProgramOverview(await getDb(), {
@@ -60,18 +64,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (aNull !== bNull) return aNull ? 1 : -1;
     return sign * byMetric || a.name.localeCompare(b.name);
   });
-  return {
-    period,
-    at: url.searchParams.get("at") ?? "",
-    sort,
-    dir,
-    columns: toMetricViews(overview.total, member.program),
-    rows,
-  };
+  return data(
+    {
+      periodError,
+      period,
+      at: url.searchParams.get("at") ?? "",
+      sort,
+      dir,
+      columns: toMetricViews(overview.total, member.program),
+      rows,
+    },
+    { status: periodError ? 400 : 200 },
+  );
 }
 
 export default function Overview() {
-  const { period, at, sort, dir, columns, rows } =
+  const { periodError, period, at, sort, dir, columns, rows } =
     useLoaderData<typeof loader>();
   const sortLink = (column: string) => {
     const next = sort === column && dir === "asc" ? "desc" : "asc";
@@ -88,7 +96,12 @@ export default function Overview() {
   return (
     <section>
       <h1>Program overview: {period.label}</h1>
-      <PeriodPicker kind={period.kind} at={at} extra={{ sort, dir }} />
+      <PeriodPicker
+        kind={period.kind}
+        at={at}
+        error={periodError}
+        extra={{ sort, dir }}
+      />
       <div className="table-wrap">
         <table>
           <thead>

@@ -22,7 +22,7 @@ import {
   type Member,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, text } from "~/lib/forms.server.js";
+import { parseForm, readForm, text } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 import { periodFromUrl, toMetricViews } from "~/lib/scorecard.server.js";
 
@@ -62,35 +62,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const partner = await partnerFor(member, params);
   const url = new URL(request.url);
-  const period = periodFromUrl(member.program, url);
+  const { period, error: periodError } = periodFromUrl(member.program, url);
 
   const db = await getDb();
   const [card, ratings] = await Promise.all([
     getPartnerScorecard(db, { programId: member.program.id, partner, period }),
     listRatings(db, { programId: member.program.id, partnerId: partner.id }),
   ]);
-  return {
-    partner: { id: partner.id, name: partner.name },
-    period: card.period,
-    previous: card.previous,
-    at: url.searchParams.get("at") ?? "",
-    metrics: toMetricViews(card.metrics, member.program),
-    side: member.isOwnerSide ? "owner" : "partner",
-    ratings: ratings.map((r) => ({
-      id: r.id,
-      side: r.side,
-      score: r.score,
-      comment: r.comment,
-      ratedOn: r.ratedOn,
-      by: r.userName,
-    })),
-  };
+  return data(
+    {
+      periodError,
+      partner: { id: partner.id, name: partner.name },
+      period: card.period,
+      previous: card.previous,
+      at: url.searchParams.get("at") ?? "",
+      metrics: toMetricViews(card.metrics, member.program),
+      side: member.isOwnerSide ? "owner" : "partner",
+      ratings: ratings.map((r) => ({
+        id: r.id,
+        side: r.side,
+        score: r.score,
+        comment: r.comment,
+        ratedOn: r.ratedOn,
+        by: r.userName,
+      })),
+    },
+    { status: periodError ? 400 : 200 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request);
   const partner = await partnerFor(member, params);
-  const form = parseForm(await request.formData(), ratingSchema);
+  const form = parseForm(await readForm(request), ratingSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
   await rateRelationship(await getDb(), {
@@ -109,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Scorecard() {
-  const { partner, period, previous, at, metrics, ratings, side } =
+  const { periodError, partner, period, previous, at, metrics, ratings, side } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -117,7 +121,7 @@ export default function Scorecard() {
       <h1>
         {partner.name}: scorecard for {period.label}
       </h1>
-      <PeriodPicker kind={period.kind} at={at} />
+      <PeriodPicker kind={period.kind} at={at} error={periodError} />
       <div className="cards" aria-label="Metrics">
         {metrics.map((m) => (
           <article key={m.id} className="card" aria-labelledby={`m-${m.id}`}>

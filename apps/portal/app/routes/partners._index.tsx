@@ -11,7 +11,7 @@ import { createPartner, listPartners } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requireOwnerAdmin, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
 
 const partnerSchema = z.object({
   name: requiredText("The partner's name", 200),
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireOwnerAdmin(request);
-  const form = parseForm(await request.formData(), partnerSchema);
+  const form = parseForm(await readForm(request), partnerSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
   const db = await getDb();
