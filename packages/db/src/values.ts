@@ -33,3 +33,51 @@ export type RevenueKind = (typeof REVENUE_KINDS)[number];
 
 export const RATING_SIDES = ["partner", "owner"] as const;
 export type RatingSide = (typeof RATING_SIDES)[number];
+
+export const PARTNER_TYPES = [
+  "reseller",
+  "referral",
+  "co_marketing",
+  "technology",
+  "service",
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const COST_KINDS = [
+  "commission",
+  "market_development_funds",
+  "fees",
+  "enablement",
+] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+/** Joint activities first, then communications, then innovation. */
+export const ACTIVITY_KINDS = [
+  "campaign",
+  "co_selling",
+  "joint_development",
+  "event",
+  "training",
+  "meeting",
+  "call",
+  "business_review",
+  "innovation",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const JOINT_ACTIVITY_KINDS: readonly ActivityKind[] = [
+  "campaign",
+  "co_selling",
+  "joint_development",
+  "event",
+  "training",
+];
+export const COMMUNICATION_KINDS: readonly ActivityKind[] = [
+  "meeting",
+  "call",
+  "business_review",
+];
+
+/** What an embed key shows: one partner, or the program's badge. */
+export const EMBED_SCOPES = ["partner", "program"] as const;
+export type EmbedScope = (typeof EMBED_SCOPES)[number];

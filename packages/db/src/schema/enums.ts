@@ -1,6 +1,10 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
+  ACTIVITY_KINDS,
+  COST_KINDS,
+  EMBED_SCOPES,
   LEAD_SOURCES,
+  PARTNER_TYPES,
   LEAD_STATUSES,
   RATING_SIDES,
   REVENUE_KINDS,
@@ -14,3 +18,7 @@ export const leadStatusEnum = pgEnum("lead_status", LEAD_STATUSES);
 export const leadSourceEnum = pgEnum("lead_source", LEAD_SOURCES);
 export const revenueKindEnum = pgEnum("revenue_kind", REVENUE_KINDS);
 export const ratingSideEnum = pgEnum("rating_side", RATING_SIDES);
+export const partnerTypeEnum = pgEnum("partner_type", PARTNER_TYPES);
+export const costKindEnum = pgEnum("cost_kind", COST_KINDS);
+export const activityKindEnum = pgEnum("activity_kind", ACTIVITY_KINDS);
+export const embedScopeEnum = pgEnum("embed_scope", EMBED_SCOPES);

@@ -1,3 +1,4 @@
+export * from "./activities.js";
 export * from "./embed.js";
 export * from "./enums.js";
 export * from "./imports.js";

@@ -32,6 +32,8 @@ export const customers = pgTable(
     ),
     acquiredOn: date("acquired_on").notNull(),
     churnedOn: date("churned_on"),
+    /** The market segment, for market penetration. */
+    segment: text("segment"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -79,6 +81,11 @@ export const ratings = pgTable(
       .notNull()
       .references(() => users.id),
     score: smallint("score").notNull(),
+    /** Optional 1-5 scores of the four dimensions. */
+    communication: smallint("communication"),
+    trust: smallint("trust"),
+    value: smallint("value"),
+    support: smallint("support"),
     comment: text("comment"),
     /** The day it was given, in the program's time zone. */
     ratedOn: date("rated_on").notNull(),
