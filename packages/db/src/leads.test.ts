@@ -76,7 +76,7 @@ describe("the lead pipeline", () => {
     expect(history[2]!.actorName).toBe("staff");
 
     const card = await getPartnerScorecard(db, {
-      programId: t.acme.id,
+      program: t.acme,
       partner: t.alpha,
       period: parsePeriodKey("quarter", "2024-Q2")!,
     });

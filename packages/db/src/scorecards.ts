@@ -1,7 +1,11 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sum } from "drizzle-orm";
 import {
   addFacts,
+  computeProgramScorecard,
+  computeProgramSeries,
   computeScorecard,
+  computeSeries,
+  EMPTY_CLTV_FACTS,
   EMPTY_FACTS,
   parsePeriodKey,
   periodContaining,
@@ -10,17 +14,22 @@ import {
   type PartnerFacts,
   type Period,
   type PeriodKind,
+  type ProgramSettings,
+  type ProgramValues,
+  type ScorecardValues,
+  type SeriesOptions,
 } from "@tandem/metrics";
 import type { Database } from "./client.js";
 import { fail, ok, type Result } from "./result.js";
-import { loadFacts } from "./facts.js";
+import { loadCltvFacts, loadFacts, loadProgramFacts } from "./facts/index.js";
 import {
   listPartners,
   programToday,
   type Partner,
   type Program,
 } from "./programs.js";
-import { leads, type LeadStatus } from "./schema/index.js";
+import { leads, targetSegments } from "./schema/index.js";
+import type { LeadStatus } from "./values.js";
 
 const KEY_EXAMPLES: Record<PeriodKind, string> = {
   month: "a month such as 2017-03",
@@ -50,10 +59,40 @@ export function resolvePeriod(
   return ok(period);
 }
 
-/** Three periods (P-2, P-1, P): P's values, P-1's, and P-1's growth. */
-function scorecardBounds(period: Period): string[] {
-  const series = periodSeries(period, 3);
-  return [...series.map((p) => p.start), period.end];
+/** Periods shown in a scorecard's series (its chart). */
+export const SERIES_LENGTH = 12;
+
+/**
+ * The series ending at P, plus one period before it, so that the first
+ * shown period's growth can be computed.
+ */
+function seriesPeriods(period: Period): Period[] {
+  return periodSeries(period, SERIES_LENGTH + 1);
+}
+
+function boundsOf(periods: readonly Period[]): string[] {
+  return [...periods.map((p) => p.start), periods.at(-1)!.end];
+}
+
+/** The program's settings as the formulas take them. */
+export async function getProgramSettings(
+  db: Database,
+  program: Pick<
+    Program,
+    "id" | "grossMarginBasisPoints" | "lifetimeCapMonths" | "healthWeights"
+  >,
+): Promise<ProgramSettings> {
+  const [row] = await db
+    .select({ accounts: sum(targetSegments.targetAccounts) })
+    .from(targetSegments)
+    .where(eq(targetSegments.programId, program.id));
+  const accounts = row?.accounts == null ? null : Number(row.accounts);
+  return {
+    grossMarginBasisPoints: program.grossMarginBasisPoints,
+    lifetimeCapMonths: program.lifetimeCapMonths,
+    healthWeights: program.healthWeights,
+    targetAccounts: accounts,
+  };
 }
 
 export interface PartnerScorecard {
@@ -61,67 +100,95 @@ export interface PartnerScorecard {
   period: Period;
   previous: Period;
   metrics: MetricResult[];
+  /** The last SERIES_LENGTH periods, oldest first, and their values. */
+  periods: Period[];
+  series: ScorecardValues[];
 }
 
 export async function getPartnerScorecard(
   db: Database,
   input: {
-    programId: number;
+    program: Program;
     partner: Pick<Partner, "id" | "name">;
     period: Period;
   },
 ): Promise<PartnerScorecard> {
-  const bounds = scorecardBounds(input.period);
-  const facts = await loadFacts(db, {
-    programId: input.programId,
+  const periods = seriesPeriods(input.period);
+  const query = {
+    programId: input.program.id,
     partnerIds: [input.partner.id],
-    bounds,
+    bounds: boundsOf(periods),
+  };
+  const [facts, cltv, settings] = await Promise.all([
+    loadFacts(db, query),
+    loadCltvFacts(db, query),
+    getProgramSettings(db, input.program),
+  ]);
+  const blank = periods.map(() => EMPTY_CLTV_FACTS);
+  return toScorecard(input.partner, periods, facts.get(input.partner.id), {
+    periods,
+    cltv: cltv.get(input.partner.id) ?? blank,
+    directCltv: cltv.get(null) ?? blank,
+    settings,
   });
-  return toScorecard(input.partner, input.period, facts.get(input.partner.id));
 }
 
 function toScorecard(
   partner: Pick<Partner, "id" | "name">,
-  period: Period,
+  periods: Period[],
   facts: PartnerFacts[] | undefined,
+  options: SeriesOptions,
 ): PartnerScorecard {
-  const series = facts ?? [EMPTY_FACTS, EMPTY_FACTS, EMPTY_FACTS];
+  const series = facts ?? periods.map(() => EMPTY_FACTS);
+  const values = computeSeries(series, options);
   return {
     partner: { id: partner.id, name: partner.name },
-    period,
-    previous: periodSeries(period, 2)[0]!,
-    metrics: computeScorecard(series),
+    period: periods.at(-1)!,
+    previous: periods.at(-2)!,
+    metrics: computeScorecard(series, options),
+    periods: periods.slice(1),
+    series: values.slice(1),
   };
 }
 
 export interface ProgramOverview {
   period: Period;
   partners: PartnerScorecard[];
-  /** The whole program: every partner's facts added up. */
+  /** The program's own scorecard: every metric, ecosystem ones too. */
   total: MetricResult[];
+  periods: Period[];
+  totalSeries: ProgramValues[];
 }
 
 /** Every partner of the program with its scorecard, in one pass. */
 export async function getProgramOverview(
   db: Database,
-  input: { programId: number; period: Period },
+  input: { program: Program; period: Period },
 ): Promise<ProgramOverview> {
-  const bounds = scorecardBounds(input.period);
-  const [partners, facts] = await Promise.all([
-    listPartners(db, { programId: input.programId }),
-    loadFacts(db, { programId: input.programId, bounds }),
-  ]);
-  const total = [0, 1, 2].map((i) =>
-    [...facts.values()].reduce((sum, series) => addFacts(sum, series[i]!), {
-      ...EMPTY_FACTS,
+  const periods = seriesPeriods(input.period);
+  const [partners, facts, settings] = await Promise.all([
+    listPartners(db, { programId: input.program.id }),
+    loadProgramFacts(db, {
+      programId: input.program.id,
+      timeZone: input.program.timeZone,
+      bounds: boundsOf(periods),
     }),
-  );
+    getProgramSettings(db, input.program),
+  ]);
+  const programOptions = { periods, settings };
   return {
     period: input.period,
     partners: partners.map((p) =>
-      toScorecard(p, input.period, facts.get(p.id)),
+      toScorecard(p, periods, facts.partners.get(p.id), {
+        periods,
+        cltv: facts.cltv.get(p.id),
+        directCltv: facts.directCltv,
+        settings,
+      }),
     ),
-    total: computeScorecard(total),
+    total: computeProgramScorecard(facts.program, programOptions),
+    periods: periods.slice(1),
+    totalSeries: computeProgramSeries(facts.program, programOptions).slice(1),
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeScorecard, computeSeries } from "./compute.js";
+import {
+  computeProgramScorecard,
+  computeScorecard,
+  computeSeries,
+} from "./compute.js";
 import { EMPTY_FACTS, type PartnerFacts } from "./facts.js";
+import { PARTNER_METRIC_IDS } from "./metric-ids.js";
 import { valueToDecimal } from "./numbers.js";
+import { parsePeriodKey } from "./periods.js";
+import { EMPTY_PROGRAM_FACTS } from "./program-facts.js";
 
 function facts(partial: Partial<PartnerFacts>): PartnerFacts {
   return { ...EMPTY_FACTS, ...partial };
@@ -72,6 +79,45 @@ describe("computeScorecard", () => {
       facts({ revenueMinor: 10000n }),
     ]);
     expect(second!.revenue_growth_rate).toBe(-0.75);
+  });
+});
+
+describe("the scorecards", () => {
+  it("shows every partner-level metric, in catalog order", () => {
+    const card = computeScorecard([EMPTY_FACTS]);
+    expect(card.map((r) => r.definition.id)).toEqual([...PARTNER_METRIC_IDS]);
+  });
+
+  it("gives each metric its change against the period before", () => {
+    const card = byId(
+      computeScorecard([
+        facts({ leadsRegistered: 32 }),
+        facts({ leadsRegistered: 40 }),
+      ]),
+    );
+    // 40 - 32 = 8; 8 / 32 = 0.25
+    expect(card.leads_generated!.change).toEqual({
+      absolute: 8,
+      relative: 0.25,
+    });
+    expect(card.avg_deal_size!.change).toEqual({
+      absolute: null,
+      relative: null,
+    });
+  });
+
+  it("shows every metric for the program", () => {
+    const card = computeProgramScorecard([EMPTY_PROGRAM_FACTS]);
+    expect(card).toHaveLength(34);
+    expect(card.every((r) => r.previous === null)).toBe(true);
+  });
+
+  it("wants one entry per period in each option", () => {
+    const q1 = parsePeriodKey("quarter", "2017-Q1")!;
+    expect(() =>
+      computeSeries([EMPTY_FACTS, EMPTY_FACTS], { periods: [q1] }),
+    ).toThrow(RangeError);
+    expect(() => computeScorecard([])).toThrow();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MetricUnit } from "./catalog.js";
+import type { MetricUnit } from "./definition.js";
 
 /**
  * Integer division rounded half away from zero, so that an average of
@@ -25,8 +25,26 @@ export function minorToDecimal(minor: bigint, digits: number): string {
 }
 
 /**
+ * Decimal places of each unit when written out. A Record, so that a new
+ * unit does not compile until someone decides how it is written. Six
+ * places keep a percent (a fraction) to four; money has the currency's.
+ */
+const PLACES: Readonly<Record<Exclude<MetricUnit, "money">, number>> = {
+  count: 0,
+  percent: 6,
+  score: 6,
+  days: 6,
+  hours: 6,
+  ratio: 6,
+  per_month: 6,
+  per_quarter: 6,
+  points: 6,
+  nps: 6,
+};
+
+/**
  * A metric value as an exact decimal string: money from minor units,
- * ratios with six decimal places (enough for a percent with four).
+ * counts whole, anything else with six decimal places.
  */
 export function valueToDecimal(
   value: bigint | number | null,
@@ -34,11 +52,11 @@ export function valueToDecimal(
   currencyDigits: number,
 ): string | null {
   if (value === null) return null;
-  if (typeof value === "bigint") {
-    if (unit !== "money") return value.toString();
-    return minorToDecimal(value, currencyDigits);
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  if (unit === "money") {
+    const minor = typeof value === "bigint" ? value : BigInt(Math.round(value));
+    return minorToDecimal(minor, currencyDigits);
   }
-  if (!Number.isFinite(value)) return null;
-  if (unit === "count") return String(Math.round(value));
-  return value.toFixed(6);
+  if (typeof value === "bigint") return value.toString();
+  return value.toFixed(PLACES[unit]);
 }

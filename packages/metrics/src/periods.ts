@@ -1,25 +1,29 @@
 import { Temporal } from "temporal-polyfill";
+import { previousCustom } from "./custom-period.js";
 
 /**
  * A period is a half-open range of days [start, end) in the program's
  * time zone. Days are ISO strings ("2017-03-31"); facts that are days
  * (a close date) compare against them directly, and instants are turned
  * into days in the program's zone before they get here.
+ *
+ * PERIOD_KINDS are the calendar kinds a page lets people step through;
+ * a period may also be `custom`, any range made by `customPeriod`.
  */
 export const PERIOD_KINDS = ["month", "quarter", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
-  kind: PeriodKind;
-  /** "2017-03", "2017-Q1" or "2017". */
+  kind: PeriodKind | "custom";
+  /** "2017-03", "2017-Q1", "2017" or "2017-01-01..2017-02-15". */
   key: string;
-  /** "Mar 2017", "Q1 2017" or "2017". */
+  /** "Mar 2017", "Q1 2017", "2017" or "2017-01-01 to 2017-02-14". */
   label: string;
   start: string;
   end: string;
 }
 
-const MONTHS_IN: Record<PeriodKind, number> = {
+export const MONTHS_IN: Readonly<Record<PeriodKind, number>> = {
   month: 1,
   quarter: 3,
   year: 12,
@@ -95,7 +99,9 @@ export function parsePeriodKey(kind: PeriodKind, key: string): Period | null {
   return build(kind, Temporal.PlainDate.from({ year, month, day: 1 }));
 }
 
+/** P-1: the same kind just before; for a custom range, as many days. */
 export function previousPeriod(period: Period): Period {
+  if (period.kind === "custom") return previousCustom(period);
   const start = Temporal.PlainDate.from(period.start).subtract({
     months: MONTHS_IN[period.kind],
   });

@@ -7,7 +7,7 @@ import {
   type EmbedScorecard,
 } from "@tandem/embed-contract";
 import { findEmbedKey, getPartnerScorecard, resolvePeriod } from "@tandem/db";
-import { valueToDecimal } from "@tandem/metrics";
+import { SKELETON_METRIC_IDS, valueToDecimal } from "@tandem/metrics";
 import { z } from "zod";
 import { getDb } from "./db.server.js";
 
@@ -21,6 +21,8 @@ const querySchema = z.object({
 });
 
 type Code = EmbedError["error"]["code"];
+
+const EMBEDDED_METRICS = new Set<string>(SKELETON_METRIC_IDS);
 
 function errorResponse(
   status: number,
@@ -121,7 +123,7 @@ export async function embedScorecard(request: Request): Promise<Response> {
   const period = chosen.value;
 
   const card = await getPartnerScorecard(await getDb(), {
-    programId: found.program.id,
+    program: found.program,
     partner: found.partner,
     period,
   });
@@ -135,13 +137,16 @@ export async function embedScorecard(request: Request): Promise<Response> {
       timeZone: found.program.timeZone,
     },
     period: card.period,
-    metrics: card.metrics.map((m) => ({
-      id: m.definition.id,
-      label: m.definition.name,
-      unit: m.definition.unit,
-      value: valueToDecimal(m.value, m.definition.unit, digits),
-      previous: valueToDecimal(m.previous, m.definition.unit, digits),
-    })),
+    // TODO(#5): the metrics a key chooses; v1's units are these six's.
+    metrics: card.metrics
+      .filter((m) => EMBEDDED_METRICS.has(m.definition.id))
+      .map((m) => ({
+        id: m.definition.id,
+        label: m.definition.name,
+        unit: m.definition.unit,
+        value: valueToDecimal(m.value, m.definition.unit, digits),
+        previous: valueToDecimal(m.previous, m.definition.unit, digits),
+      })),
     generatedAt: new Date().toISOString(),
   });
   return withEtag(request, body, headers(origin));

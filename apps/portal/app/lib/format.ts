@@ -17,6 +17,12 @@ export function formatMoney(minor: bigint, money: Money): string {
   }).format(decimal as unknown as number);
 }
 
+const number = (digits: number) =>
+  new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+
 /** "not enough data" wherever the catalog says null. */
 export function formatMetricValue(
   value: MetricValue,
@@ -35,7 +41,21 @@ export function formatMetricValue(
         minimumFractionDigits: 2,
       }).format(value);
     case "score":
-      return value.toFixed(1);
+      return number(1).format(value);
+    case "days":
+      return `${number(1).format(value)} days`;
+    case "hours":
+      return `${number(1).format(value)} h`;
+    case "ratio":
+      return `${number(2).format(value)}×`;
+    case "per_month":
+      return `${number(1).format(value)} a month`;
+    case "per_quarter":
+      return `${number(1).format(value)} a quarter`;
+    case "points":
+      return `${value > 0 ? "+" : ""}${number(1).format(value)} pts`;
+    case "nps":
+      return `${value > 0 ? "+" : ""}${number(0).format(value)}`;
     default:
       return new Intl.NumberFormat(LOCALE).format(value);
   }

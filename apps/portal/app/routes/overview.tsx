@@ -6,7 +6,7 @@ import {
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getProgramOverview } from "@tandem/db";
-import { SKELETON_METRIC_IDS } from "@tandem/metrics";
+import { SKELETON_METRIC_IDS, type MetricResult } from "@tandem/metrics";
 import { PeriodPicker } from "~/components/period-picker.js";
 import { requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -27,6 +27,13 @@ export const meta: MetaFunction = () => [
   { title: "Program overview · Tandem" },
 ];
 
+const OVERVIEW_COLUMNS = new Set<string>(SKELETON_METRIC_IDS);
+
+/** The table's columns: the partner metrics that compare partners best. */
+function onOverview(metrics: MetricResult[]): MetricResult[] {
+  return metrics.filter((m) => OVERVIEW_COLUMNS.has(m.definition.id));
+}
+
 function compare(a: MetricView | undefined, b: MetricView | undefined) {
   const x = a?.sortValue ?? null;
   const y = b?.sortValue ?? null;
@@ -43,13 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { sort, dir } = sortSchema.parse(Object.fromEntries(url.searchParams));
 
   const overview = await getProgramOverview(await getDb(), {
-    programId: member.program.id,
+    program: member.program,
     period,
   });
   const rows = overview.partners.map((card) => ({
     id: card.partner.id,
     name: card.partner.name,
-    metrics: toMetricViews(card.metrics, member.program),
+    metrics: toMetricViews(onOverview(card.metrics), member.program),
   }));
   const sign = dir === "asc" ? 1 : -1;
   rows.sort((a, b) => {
@@ -71,7 +78,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: url.searchParams.get("at") ?? "",
       sort,
       dir,
-      columns: toMetricViews(overview.total, member.program),
+      columns: toMetricViews(onOverview(overview.total), member.program),
+      ecosystem: toMetricViews(overview.total, member.program),
       rows,
     },
     { status: periodError ? 400 : 200 },
@@ -79,7 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Overview() {
-  const { periodError, period, at, sort, dir, columns, rows } =
+  const { periodError, period, at, sort, dir, columns, rows, ecosystem } =
     useLoaderData<typeof loader>();
   const sortLink = (column: string) => {
     const next = sort === column && dir === "asc" ? "desc" : "asc";
@@ -151,6 +159,37 @@ export default function Overview() {
           </tfoot>
         </table>
       </div>
+      <section aria-labelledby="ecosystem">
+        <h2 id="ecosystem">The program&apos;s scorecard</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Metric</th>
+                <th scope="col" className="num">
+                  {period.label}
+                </th>
+                <th scope="col" className="num">
+                  Period before
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ecosystem.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" title={m.description}>
+                    {m.label}
+                  </th>
+                  <td className="num" data-metric={m.id}>
+                    {m.value}
+                  </td>
+                  <td className="num">{m.previous}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </section>
   );
 }

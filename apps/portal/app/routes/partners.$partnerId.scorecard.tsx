@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const db = await getDb();
   const [card, ratings] = await Promise.all([
-    getPartnerScorecard(db, { programId: member.program.id, partner, period }),
+    getPartnerScorecard(db, { program: member.program, partner, period }),
     listRatings(db, { programId: member.program.id, partnerId: partner.id }),
   ]);
   return data(

@@ -1,0 +1,256 @@
+import { sql } from "drizzle-orm";
+import { EMPTY_FACTS, type PartnerFacts } from "@tandem/metrics";
+import type { Database } from "../client.js";
+import { big, num, numOrNull, selectRows } from "../raw.js";
+import { COMMUNICATION_KINDS, JOINT_ACTIVITY_KINDS } from "../values.js";
+import {
+  bucket,
+  inBounds,
+  partnerFilter,
+  periodRows,
+  type FactsQuery,
+} from "./query.js";
+
+/** Facts per partner, one entry per period, for every partner with any. */
+export type FactsByPartner = Map<number, PartnerFacts[]>;
+
+type Row = Record<string, unknown>;
+type Apply = (facts: PartnerFacts, row: Row) => void;
+
+const kinds = (list: readonly string[]) => `{${list.join(",")}}`;
+
+/**
+ * One grouped pass over each fact table; every query answers
+ * (partner_id, b, ...) rows where b is the 1-based period.
+ */
+export async function loadFacts(
+  db: Database,
+  query: FactsQuery,
+): Promise<FactsByPartner> {
+  if (query.bounds.length < 2) throw new Error("need at least one period");
+  const periods = query.bounds.length - 1;
+  const byPartner: FactsByPartner = new Map();
+  const passes: [Promise<Row[]>, Apply][] = [
+    [selectRows(db, registered(query)), applyRegistered],
+    [selectRows(db, closed(query)), applyClosed],
+    [selectRows(db, revenue(query)), applyRevenue],
+    [selectRows(db, rated(query)), applyRated],
+    [selectRows(db, acquired(query)), applyAcquired],
+    [selectRows(db, spent(query)), applySpent],
+    [selectRows(db, together(query)), applyTogether],
+    [selectRows(db, retained(query)), applyRetained],
+    [selectRows(db, responded(query)), applyResponded],
+    [selectRows(db, measured(query)), applyMeasured],
+  ];
+  for (const [rows, apply] of passes) {
+    for (const row of await rows) {
+      const partnerId = num(row.partner_id);
+      let series = byPartner.get(partnerId);
+      if (!series) {
+        series = Array.from({ length: periods }, () => emptyFacts());
+        byPartner.set(partnerId, series);
+      }
+      apply(series[num(row.b) - 1]!, row);
+    }
+  }
+  return byPartner;
+}
+
+export function emptyFacts(): PartnerFacts {
+  return { ...EMPTY_FACTS, manualSums: {}, manualCounts: {} };
+}
+
+function registered(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`registered_on`, q.bounds)} as b,
+      count(*) as n,
+      count(*) filter (where source <> 'portal') as automated
+    from leads
+    where program_id = ${q.programId} ${partnerFilter(sql`partner_id`, q)}
+      and ${inBounds(sql`registered_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyRegistered: Apply = (f, r) => {
+  f.leadsRegistered = num(r.n);
+  f.leadsAutomated = num(r.automated);
+};
+
+function closed(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`closed_on`, q.bounds)} as b,
+      count(*) filter (where status = 'won') as won,
+      count(*) filter (where status = 'lost') as lost,
+      coalesce(sum(won_amount_minor) filter (where status = 'won'), 0)
+        as won_amount
+    from leads
+    where program_id = ${q.programId} ${partnerFilter(sql`partner_id`, q)}
+      and status in ('won', 'lost')
+      and ${inBounds(sql`closed_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyClosed: Apply = (f, r) => {
+  f.leadsWon = num(r.won);
+  f.leadsLost = num(r.lost);
+  f.wonAmountMinor = big(r.won_amount);
+};
+
+function revenue(q: FactsQuery) {
+  return sql`
+    select c.partner_id, ${bucket(sql`r.occurred_on`, q.bounds)} as b,
+      sum(r.amount_minor) as amount
+    from revenue_events r
+    join customers c on c.id = r.customer_id and c.program_id = r.program_id
+    where r.program_id = ${q.programId} and c.partner_id is not null
+      ${partnerFilter(sql`c.partner_id`, q)}
+      and ${inBounds(sql`r.occurred_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyRevenue: Apply = (f, r) => {
+  f.revenueMinor = big(r.amount);
+};
+
+function rated(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`rated_on`, q.bounds)} as b,
+      sum(score) filter (where side = 'partner') as p_sum,
+      count(*) filter (where side = 'partner') as p_n,
+      count(*) filter (where side = 'partner' and score >= 9) as promoters,
+      count(*) filter (where side = 'partner' and score <= 6) as detractors,
+      sum(score) filter (where side = 'owner') as o_sum,
+      count(*) filter (where side = 'owner') as o_n,
+      sum(communication) as c_sum,
+      count(communication) as c_n
+    from ratings
+    where program_id = ${q.programId} ${partnerFilter(sql`partner_id`, q)}
+      and ${inBounds(sql`rated_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyRated: Apply = (f, r) => {
+  f.partnerRatingSum = num(r.p_sum);
+  f.partnerRatingCount = num(r.p_n);
+  f.partnerPromoters = num(r.promoters);
+  f.partnerDetractors = num(r.detractors);
+  f.ownerRatingSum = num(r.o_sum);
+  f.ownerRatingCount = num(r.o_n);
+  f.communicationScoreSum = num(r.c_sum);
+  f.communicationScoreCount = num(r.c_n);
+};
+
+function acquired(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`acquired_on`, q.bounds)} as b,
+      count(*) as n,
+      count(*) filter (where segment in (
+        select name from target_segments where program_id = ${q.programId}
+      )) as in_target
+    from customers
+    where program_id = ${q.programId} and partner_id is not null
+      ${partnerFilter(sql`partner_id`, q)}
+      and ${inBounds(sql`acquired_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyAcquired: Apply = (f, r) => {
+  f.newCustomers = num(r.n);
+  f.newCustomersInTargetSegments = num(r.in_target);
+};
+
+function spent(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`incurred_on`, q.bounds)} as b,
+      sum(amount_minor) as amount
+    from costs
+    where program_id = ${q.programId} ${partnerFilter(sql`partner_id`, q)}
+      and ${inBounds(sql`incurred_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applySpent: Apply = (f, r) => {
+  f.costsMinor = big(r.amount);
+};
+
+function together(q: FactsQuery) {
+  return sql`
+    select ap.partner_id, ${bucket(sql`a.occurred_on`, q.bounds)} as b,
+      count(*) filter (where a.kind::text = any(${kinds(JOINT_ACTIVITY_KINDS)}::text[])) as joint,
+      count(*) filter (where a.kind::text = any(${kinds(COMMUNICATION_KINDS)}::text[])) as comms,
+      count(*) filter (where a.kind = 'innovation' and a.completed) as innovations
+    from activity_partners ap
+    join activities a on a.id = ap.activity_id and a.program_id = ap.program_id
+    where ap.program_id = ${q.programId}
+      ${partnerFilter(sql`ap.partner_id`, q)}
+      and ${inBounds(sql`a.occurred_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyTogether: Apply = (f, r) => {
+  f.jointActivities = num(r.joint);
+  f.communications = num(r.comms);
+  f.innovations = num(r.innovations);
+};
+
+/**
+ * Active on day d: acquired on or before d and not churned by then.
+ * Retained: active on P's first day and on its last (churned on or
+ * after P's end).
+ */
+function retained(q: FactsQuery) {
+  return sql`
+    select c.partner_id, p.i as b,
+      count(*) as at_start,
+      count(*) filter (where c.churned_on is null or c.churned_on >= p.e)
+        as retained
+    from customers c cross join ${periodRows(q.bounds)}
+    where c.program_id = ${q.programId} and c.partner_id is not null
+      ${partnerFilter(sql`c.partner_id`, q)}
+      and c.acquired_on <= p.s
+      and (c.churned_on is null or c.churned_on > p.s)
+    group by 1, 2`;
+}
+const applyRetained: Apply = (f, r) => {
+  f.customersActiveAtStart = num(r.at_start);
+  f.customersRetained = num(r.retained);
+};
+
+/**
+ * Hours from registration to the owner's first decision, for leads
+ * registered live in P (portal, API, widget: imported leads carry no
+ * moment of registration). The median is taken in SQL.
+ */
+export function firstDecisions(programId: number) {
+  return sql`
+    select lead_id, min(created_at) as decided_at
+    from lead_events
+    where program_id = ${programId} and from_status = 'submitted'
+    group by lead_id`;
+}
+
+function responded(q: FactsQuery) {
+  return sql`
+    select l.partner_id, ${bucket(sql`l.registered_on`, q.bounds)} as b,
+      percentile_cont(0.5) within group (
+        order by extract(epoch from d.decided_at - l.created_at) / 3600
+      ) as median_hours
+    from leads l
+    join (${firstDecisions(q.programId)}) d on d.lead_id = l.id
+    where l.program_id = ${q.programId} and l.source <> 'import'
+      ${partnerFilter(sql`l.partner_id`, q)}
+      and ${inBounds(sql`l.registered_on`, q.bounds)}
+    group by 1, 2`;
+}
+const applyResponded: Apply = (f, r) => {
+  f.responseHoursMedian = numOrNull(r.median_hours);
+};
+
+function measured(q: FactsQuery) {
+  return sql`
+    select partner_id, ${bucket(sql`measured_on`, q.bounds)} as b,
+      metric_id, sum(value) as total, count(*) as n
+    from manual_measures
+    where program_id = ${q.programId} and partner_id is not null
+      ${partnerFilter(sql`partner_id`, q)}
+      and ${inBounds(sql`measured_on`, q.bounds)}
+    group by 1, 2, 3`;
+}
+const applyMeasured: Apply = (f, r) => {
+  const metric = String(r.metric_id) as keyof PartnerFacts["manualSums"];
+  f.manualSums[metric] = num(r.total);
+  f.manualCounts[metric] = num(r.n);
+};
