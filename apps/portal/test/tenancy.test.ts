@@ -24,6 +24,7 @@ import * as login from "~/routes/login.js";
 import * as logout from "~/routes/logout.js";
 import * as overview from "~/routes/overview.js";
 import * as partners from "~/routes/partners._index.js";
+import * as objectives from "~/routes/partners.$partnerId.objectives.js";
 import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
 import * as myScorecard from "~/routes/scorecard.js";
 import * as widgetDemo from "~/routes/widget.demo.js";
@@ -49,6 +50,7 @@ const COVERED: Record<string, string> = {
   "leads.$leadId.tsx": "one lead",
   "partners._index.tsx": "owner side only",
   "partners.$partnerId.scorecard.tsx": "one partner",
+  "partners.$partnerId.objectives.tsx": "owner side, one partner",
   "overview.tsx": "owner side only",
   "scorecard.tsx": "redirects to one's own",
   "imports.leads._index.tsx": "owner side only",
@@ -260,6 +262,28 @@ describe("tenants stay apart", () => {
       partnerId: portal.t.alpha.id,
     });
     expect(ratings).toHaveLength(1);
+  });
+
+  it("lets only this program's staff steer a partnership", async () => {
+    const path = `/partners/${portal.t.alpha.id}/objectives`;
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const who of ["alphaUser", ...outsiders]) {
+      refused(
+        await call(objectives.loader, path, { cookie: cookies[who], params }),
+      );
+      refused(
+        await call(objectives.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { intent: "add", metricId: "direct_revenue", weight: "1" },
+        }),
+      );
+    }
+    const own = await call(objectives.loader, path, {
+      cookie: cookies.ownerStaff,
+      params,
+    });
+    expect(own.status).toBe(200);
   });
 
   it("sends people to their own scorecard", async () => {

@@ -12,3 +12,5 @@ export * from "./ratings.js";
 export * from "./result.js";
 export * from "./scorecards.js";
 export * from "./values.js";
+export * from "./objectives.js";
+export * from "./key-scorecards.js";

@@ -5,7 +5,11 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getProgramOverview } from "@tandem/db";
+import {
+  getProgramOverview,
+  listProgramKeyMetrics,
+  scoreRows,
+} from "@tandem/db";
 import { SKELETON_METRIC_IDS, type MetricResult } from "@tandem/metrics";
 import { PeriodPicker } from "~/components/period-picker.js";
 import { requireOwnerStaff } from "~/lib/auth.server.js";
@@ -16,11 +20,12 @@ import {
   type MetricView,
 } from "~/lib/scorecard.server.js";
 
+// By default the partners are ranked by their partnership score.
 const sortSchema = z.object({
   sort: z
-    .enum(["name", ...SKELETON_METRIC_IDS] as [string, ...string[]])
-    .catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
+    .enum(["name", "score", ...SKELETON_METRIC_IDS] as [string, ...string[]])
+    .catch("score"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
 });
 
 export const meta: MetaFunction = () => [
@@ -32,6 +37,18 @@ const OVERVIEW_COLUMNS = new Set<string>(SKELETON_METRIC_IDS);
 /** The table's columns: the partner metrics that compare partners best. */
 function onOverview(metrics: MetricResult[]): MetricResult[] {
   return metrics.filter((m) => OVERVIEW_COLUMNS.has(m.definition.id));
+}
+
+/** The partnership score as a column of its own. */
+function scoreView(score: number | null): MetricView {
+  return {
+    id: "score",
+    label: "Partnership score",
+    description: "Weighted attainment of the key metrics' targets, 0-100.",
+    value: score === null ? "not enough data" : score.toFixed(0),
+    previous: "",
+    sortValue: score,
+  };
 }
 
 function compare(a: MetricView | undefined, b: MetricView | undefined) {
@@ -53,11 +70,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     program: member.program,
     period,
   });
-  const rows = overview.partners.map((card) => ({
-    id: card.partner.id,
-    name: card.partner.name,
-    metrics: toMetricViews(onOverview(card.metrics), member.program),
-  }));
+  const keyRows = await listProgramKeyMetrics(await getDb(), {
+    programId: member.program.id,
+    period,
+  });
+  const rows = overview.partners.map((card) => {
+    const scored = scoreRows(card.series, keyRows.get(card.partner.id) ?? []);
+    return {
+      id: card.partner.id,
+      name: card.partner.name,
+      metrics: [
+        scoreView(scored.score),
+        ...toMetricViews(onOverview(card.metrics), member.program),
+      ],
+    };
+  });
   const sign = dir === "asc" ? 1 : -1;
   rows.sort((a, b) => {
     if (sort === "name") return sign * a.name.localeCompare(b.name);
@@ -78,7 +105,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: url.searchParams.get("at") ?? "",
       sort,
       dir,
-      columns: toMetricViews(onOverview(overview.total), member.program),
+      columns: [
+        scoreView(null),
+        ...toMetricViews(onOverview(overview.total), member.program),
+      ],
       ecosystem: toMetricViews(overview.total, member.program),
       rows,
     },

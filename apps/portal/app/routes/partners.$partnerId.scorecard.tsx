@@ -10,8 +10,10 @@ import { z } from "zod";
 import {
   getPartner,
   getPartnerScorecard,
+  listKeyMetrics,
   listRatings,
   rateRelationship,
+  scoreRows,
 } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { PeriodPicker } from "~/components/period-picker.js";
@@ -24,7 +26,9 @@ import {
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm, text } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
+import { keyMetricViews } from "~/lib/key-metrics.server.js";
 import { periodFromUrl, toMetricViews } from "~/lib/scorecard.server.js";
+import { KeyMetrics } from "~/components/key-metrics.js";
 
 const paramsSchema = z.object({
   partnerId: z.coerce.number().int().positive(),
@@ -65,13 +69,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { period, error: periodError } = periodFromUrl(member.program, url);
 
   const db = await getDb();
-  const [card, ratings] = await Promise.all([
+  const owner = { programId: member.program.id, partnerId: partner.id };
+  const [card, ratings, keyRows] = await Promise.all([
     getPartnerScorecard(db, { program: member.program, partner, period }),
-    listRatings(db, { programId: member.program.id, partnerId: partner.id }),
+    listRatings(db, owner),
+    listKeyMetrics(db, { ...owner, period }),
   ]);
+  const key = keyMetricViews(
+    scoreRows(card.series, keyRows),
+    card.periods,
+    member.program,
+  );
   return data(
     {
       periodError,
+      score: key.score,
+      keyMetrics: key.keyMetrics,
+      canSteer: member.isOwnerSide,
       partner: { id: partner.id, name: partner.name },
       period: card.period,
       previous: card.previous,
@@ -113,8 +127,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Scorecard() {
-  const { periodError, partner, period, previous, at, metrics, ratings, side } =
-    useLoaderData<typeof loader>();
+  const {
+    periodError,
+    score,
+    keyMetrics,
+    canSteer,
+    partner,
+    period,
+    previous,
+    at,
+    metrics,
+    ratings,
+    side,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section>
@@ -122,6 +147,16 @@ export default function Scorecard() {
         {partner.name}: scorecard for {period.label}
       </h1>
       <PeriodPicker kind={period.kind} at={at} error={periodError} />
+      <KeyMetrics
+        score={score}
+        keyMetrics={keyMetrics}
+        steerLink={
+          canSteer
+            ? `/partners/${partner.id}/objectives?kind=${period.kind}&at=${period.key}`
+            : null
+        }
+      />
+      <h2>Every metric</h2>
       <div className="cards" aria-label="Metrics">
         {metrics.map((m) => (
           <article key={m.id} className="card" aria-labelledby={`m-${m.id}`}>

@@ -6,3 +6,4 @@ export * from "./leads.js";
 export * from "./people.js";
 export * from "./programs.js";
 export * from "./revenue.js";
+export * from "./objectives.js";
