@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { openTestDatabase } from "../testing/index.js";
 import { listPartners } from "../programs.js";
-import { countLeadsByStatus, getProgramFacts } from "../scorecards.js";
+import { parsePeriodKey } from "@tandem/metrics";
+import { getProgram } from "../programs.js";
+import {
+  countLeadsByStatus,
+  getProgramFacts,
+  getProgramOverview,
+} from "../scorecards.js";
 import { verifyLogin } from "../auth.js";
 import { loadDemoProgram, DEMO_PASSWORD } from "./index.js";
 
@@ -17,6 +23,14 @@ async function demoSummary(today: string) {
       start: "2025-12-03",
       end: "2026-12-04",
     });
+    const program = (await getProgram(handle.db, programId))!;
+    const overview = await getProgramOverview(handle.db, {
+      program,
+      period: parsePeriodKey("quarter", "2026-Q3")!,
+    });
+    const filled = overview.total
+      .filter((m) => m.value !== null)
+      .map((m) => m.definition.id);
     const owner = await verifyLogin(handle.db, {
       email: signIns.owner,
       password: DEMO_PASSWORD,
@@ -29,6 +43,7 @@ async function demoSummary(today: string) {
       partners: partners.length,
       counts,
       year,
+      filled,
       owner: !!owner,
       partner: !!partner,
     };
@@ -51,5 +66,19 @@ describe("the demo program", () => {
     expect(first.year.revenueMinor).toBeGreaterThan(0n);
     expect(first.year.partnerRatingCount).toBeGreaterThan(100);
     expect(first.owner && first.partner).toBe(true);
+    // Every metric with an event source has data in the demo.
+    for (const id of [
+      "partner_cltv",
+      "customer_retention_rate",
+      "cac_via_partner",
+      "joint_activity_level",
+      "partner_density_index",
+      "network_value_multiplier",
+      "ecosystem_expansion_rate",
+      "ecosystem_health_index",
+      "reputation_index",
+    ]) {
+      expect(first.filled).toContain(id);
+    }
   }, 120_000);
 });

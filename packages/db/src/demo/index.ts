@@ -12,6 +12,7 @@ import {
   LAST_NAMES,
   PARTNER_NAMES,
 } from "./names.js";
+import { loadDemoExtras } from "./extras.js";
 import { seededRandom } from "./random.js";
 
 export const DEMO_PASSWORD = "tandem-demo";
@@ -155,6 +156,7 @@ export async function loadDemoProgram(
           side: "partner" as const,
           userId,
           score: random.int(5, 10),
+          communication: random.int(2, 5),
           comment: null,
           ratedOn,
         });
@@ -166,6 +168,7 @@ export async function loadDemoProgram(
           side: "owner" as const,
           userId: staff.id,
           score: random.int(4, 10),
+          communication: random.int(2, 5),
           comment: null,
           ratedOn,
         });
@@ -173,6 +176,12 @@ export async function loadDemoProgram(
     }
   }
   await db.insert(ratings).values(ratingRows);
+  await loadDemoExtras(db, {
+    programId: program.id,
+    actorId: staff.id,
+    random,
+    today,
+  });
 
   return {
     owner: DEMO_OWNER_EMAIL,
