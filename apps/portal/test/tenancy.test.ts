@@ -27,6 +27,7 @@ import * as partners from "~/routes/partners._index.js";
 import * as objectives from "~/routes/partners.$partnerId.objectives.js";
 import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
 import * as myScorecard from "~/routes/scorecard.js";
+import * as settings from "~/routes/settings.js";
 import * as widgetDemo from "~/routes/widget.demo.js";
 import { csvUpload } from "./data-sets.js";
 import {
@@ -57,6 +58,7 @@ const COVERED: Record<string, string> = {
   "imports.leads.$uploadId.tsx": "one upload",
   "imports.$importId.tsx": "one import",
   "embed-keys.tsx": "owner side only",
+  "settings.tsx": "owner side only",
   "embed.v1.scorecard.ts": "key and origin",
   "widget.partner-scorecard[.]js.ts": "public script, no data",
   "widget.demo.ts": "public page, no data",
@@ -295,7 +297,7 @@ describe("tenants stay apart", () => {
   });
 
   it("keeps the owner's pages from partners and other programs", async () => {
-    for (const route of [overview, partners, embedKeys, upload]) {
+    for (const route of [overview, partners, embedKeys, upload, settings]) {
       for (const who of ["alphaUser", "betaUser", "omegaUser", "anonymous"]) {
         refused(await call(route.loader, "/x", { cookie: cookies[who] }));
       }
@@ -306,6 +308,12 @@ describe("tenants stay apart", () => {
       expect(leaks(other)).toBe(false);
       expect(JSON.stringify(other.body)).not.toContain('"Alpha"');
     }
+    refused(
+      await call(settings.action, "/settings", {
+        cookie: cookies.otherStaff,
+        form: { intent: "segment", name: "Alpha's", targetAccounts: "1" },
+      }),
+    );
     refused(
       await call(partners.action, "/partners", {
         cookie: cookies.ownerStaff,

@@ -14,3 +14,4 @@ export * from "./scorecards.js";
 export * from "./values.js";
 export * from "./objectives.js";
 export * from "./key-scorecards.js";
+export * from "./settings.js";

@@ -24,6 +24,7 @@ export function NavBar({ user }: { user: NavUser | null }) {
                 <NavLink to="/partners">Partners</NavLink>
                 <NavLink to="/imports/leads">Import</NavLink>
                 <NavLink to="/embed-keys">Embed keys</NavLink>
+                <NavLink to="/settings">Settings</NavLink>
               </>
             ) : (
               <>

@@ -1,0 +1,209 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  listTargetSegments,
+  removeTargetSegment,
+  saveTargetSegment,
+  updateProgramSettings,
+} from "@tandem/db";
+import { Field, FormError } from "~/components/field.js";
+import {
+  notFound,
+  requireOwnerAdmin,
+  requireOwnerStaff,
+} from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { logger } from "~/lib/logger.server.js";
+
+const weight = z.coerce
+  .number({ error: "Give a weight from 0 to 10." })
+  .min(0, "Give a weight from 0 to 10.")
+  .max(10, "Give a weight from 0 to 10.");
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("settings"),
+    grossMargin: z
+      .string()
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, "Give a percent such as 65 or 72.5.")
+      .transform((v) => Math.round(Number(v) * 100))
+      .refine((bp) => bp <= 10000, "A margin is at most 100 %."),
+    lifetimeCapMonths: z.coerce
+      .number({ error: "Give a number of months from 1 to 600." })
+      .int("Give a whole number of months.")
+      .min(1, "Give a number of months from 1 to 600.")
+      .max(600, "Give a number of months from 1 to 600."),
+    engagement: weight,
+    satisfaction: weight,
+    growth: weight,
+    expansion: weight,
+  }),
+  z.object({
+    intent: z.literal("segment"),
+    name: requiredText("The segment's name", 100),
+    targetAccounts: z.coerce
+      .number({ error: "Give the number of accounts aimed at." })
+      .int("Give a whole number of accounts.")
+      .min(1, "Give at least one account.")
+      .max(10_000_000, "That is more accounts than we can count."),
+  }),
+  z.object({
+    intent: z.literal("remove-segment"),
+    segmentId: z.coerce.number().int().positive(),
+  }),
+]);
+
+export const meta: MetaFunction = () => [
+  { title: "Program settings · Tandem" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireOwnerStaff(request);
+  const segments = await listTargetSegments(await getDb(), {
+    programId: member.program.id,
+  });
+  const p = member.program;
+  return {
+    canEdit: member.membership.role === "owner_admin",
+    settings: {
+      grossMargin: String(p.grossMarginBasisPoints / 100),
+      lifetimeCapMonths: String(p.lifetimeCapMonths),
+      ...Object.fromEntries(
+        Object.entries(p.healthWeights).map(([k, v]) => [k, String(v)]),
+      ),
+    } as Record<string, string>,
+    timeZone: p.timeZone,
+    currency: p.currency,
+    segments,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireOwnerAdmin(request);
+  const form = parseForm(await readForm(request), actionSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
+
+  const db = await getDb();
+  const programId = member.program.id;
+  const input = form.data;
+  if (input.intent === "settings") {
+    const { engagement, satisfaction, growth, expansion } = input;
+    if (engagement + satisfaction + growth + expansion === 0) {
+      return data(
+        {
+          errors: { engagement: ["At least one weight must be above 0."] },
+          values: form.values,
+        },
+        400,
+      );
+    }
+    await updateProgramSettings(db, {
+      programId,
+      grossMarginBasisPoints: input.grossMargin,
+      lifetimeCapMonths: input.lifetimeCapMonths,
+      healthWeights: { engagement, satisfaction, growth, expansion },
+    });
+  } else if (input.intent === "segment") {
+    await saveTargetSegment(db, { programId, ...input });
+  } else if (!(await removeTargetSegment(db, { programId, ...input }))) {
+    throw notFound("No such segment.");
+  }
+  logger.info({ programId, intent: input.intent }, "Program settings changed");
+  return redirect("/settings");
+}
+
+export default function Settings() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const value = (name: string) => result?.values?.[name] ?? d.settings[name];
+  const disabled = !d.canEdit;
+  return (
+    <section>
+      <h1>Program settings</h1>
+      <p>
+        Time zone {d.timeZone}; currency {d.currency}.
+        {disabled ? " Only the program's admins can change these." : ""}
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <h2>Formulas</h2>
+        <FormError errors={errors} />
+        <input type="hidden" name="intent" value="settings" />
+        <fieldset disabled={disabled}>
+          <Field
+            label="Gross margin for customer lifetime value (%)"
+            name="grossMargin"
+            defaultValue={value("grossMargin")}
+            errors={errors}
+          />
+          <Field
+            label="Expected lifetime when no customer churns (months)"
+            name="lifetimeCapMonths"
+            defaultValue={value("lifetimeCapMonths")}
+            errors={errors}
+          />
+          <p>Weights of the ecosystem health index (0 leaves one out):</p>
+          {(["engagement", "satisfaction", "growth", "expansion"] as const).map(
+            (name) => (
+              <Field
+                key={name}
+                label={`${name[0]!.toUpperCase()}${name.slice(1)}`}
+                name={name}
+                defaultValue={value(name)}
+                errors={errors}
+              />
+            ),
+          )}
+          <button type="submit">Save settings</button>
+        </fieldset>
+      </Form>
+
+      <h2>Target segments</h2>
+      <p>
+        Market penetration counts new customers in these segments against the
+        accounts aimed at.
+      </p>
+      <ul>
+        {d.segments.map((s) => (
+          <li key={s.id}>
+            {s.name}: {s.targetAccounts} accounts
+            {d.canEdit ? (
+              <Form method="post" className="inline">
+                <input type="hidden" name="intent" value="remove-segment" />
+                <input type="hidden" name="segmentId" value={s.id} />
+                <button type="submit">Remove {s.name}</button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {d.canEdit ? (
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="segment" />
+          <Field
+            idPrefix="segment-"
+            label="Segment"
+            name="name"
+            errors={errors}
+          />
+          <Field
+            idPrefix="segment-"
+            label="Accounts aimed at"
+            name="targetAccounts"
+            inputMode="numeric"
+            errors={errors}
+          />
+          <button type="submit">Save segment</button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getProgram, getProgramSettings } from "@tandem/db";
+import * as settings from "~/routes/settings.js";
+import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
+
+let portal: TestPortal;
+let admin: string;
+
+const VALID = {
+  intent: "settings",
+  grossMargin: "72.5",
+  lifetimeCapMonths: "36",
+  engagement: "2",
+  satisfaction: "1",
+  growth: "1",
+  expansion: "0",
+};
+
+beforeAll(async () => {
+  portal = await startPortal();
+  admin = await cookieFor(portal.handle, portal.t.users.ownerAdmin.id);
+}, 120_000);
+afterAll(() => portal.close());
+
+async function current() {
+  const program = (await getProgram(portal.handle.db, portal.t.acme.id))!;
+  return getProgramSettings(portal.handle.db, program);
+}
+
+describe("program settings", () => {
+  it("lets an admin set margin, lifetime cap, weights and segments", async () => {
+    expect(
+      (await call(settings.action, "/settings", { cookie: admin, form: VALID }))
+        .status,
+    ).toBe(302);
+    await call(settings.action, "/settings", {
+      cookie: admin,
+      form: { intent: "segment", name: "Mid-market", targetAccounts: "250" },
+    });
+    await call(settings.action, "/settings", {
+      cookie: admin,
+      form: { intent: "segment", name: "Enterprise", targetAccounts: "50" },
+    });
+    expect(await current()).toEqual({
+      grossMarginBasisPoints: 7250,
+      lifetimeCapMonths: 36,
+      healthWeights: {
+        engagement: 2,
+        satisfaction: 1,
+        growth: 1,
+        expansion: 0,
+      },
+      targetAccounts: 300,
+    });
+  });
+
+  it("refuses bad values beside their fields and keeps the old ones", async () => {
+    const before = await current();
+    const answer = await call(settings.action, "/settings", {
+      cookie: admin,
+      form: {
+        ...VALID,
+        grossMargin: "120",
+        lifetimeCapMonths: "0",
+        growth: "-1",
+      },
+    });
+    expect(answer.status).toBe(400);
+    const errors = (answer.body as { errors: Record<string, string[]> }).errors;
+    expect(Object.keys(errors).sort()).toEqual([
+      "grossMargin",
+      "growth",
+      "lifetimeCapMonths",
+    ]);
+    const allZero = await call(settings.action, "/settings", {
+      cookie: admin,
+      form: {
+        ...VALID,
+        engagement: "0",
+        satisfaction: "0",
+        growth: "0",
+        expansion: "0",
+      },
+    });
+    expect(allZero.status).toBe(400);
+    expect(await current()).toEqual(before);
+  });
+
+  it("lets staff read but not change them", async () => {
+    const staff = await cookieFor(portal.handle, portal.t.users.ownerStaff.id);
+    expect(
+      (await call(settings.loader, "/settings", { cookie: staff })).status,
+    ).toBe(200);
+    const answer = await call(settings.action, "/settings", {
+      cookie: staff,
+      form: VALID,
+    });
+    expect(answer.status).toBe(403);
+  });
+});
