@@ -5,6 +5,13 @@ import { notifyScorecardChanged } from "./notify.js";
 import { getProgram, programToday } from "./programs.js";
 import { ratings, users, type RatingSide } from "./schema/index.js";
 
+export interface RatingDimensions {
+  communication?: number | null;
+  trust?: number | null;
+  value?: number | null;
+  support?: number | null;
+}
+
 export async function rateRelationship(
   db: Database,
   input: {
@@ -14,11 +21,18 @@ export async function rateRelationship(
     userId: number;
     score: number;
     comment: string | null;
+    /** Optional 1-5 scores of the relationship's dimensions. */
+    dimensions?: RatingDimensions;
     now?: Temporal.Instant;
   },
 ): Promise<void> {
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 10) {
     throw new RangeError("a rating is a whole number from 0 to 10");
+  }
+  const dimensions = input.dimensions ?? {};
+  for (const value of Object.values(dimensions)) {
+    if (value != null && !(Number.isInteger(value) && value >= 1 && value <= 5))
+      throw new RangeError("a dimension is a whole number from 1 to 5");
   }
   const program = await getProgram(db, input.programId);
   if (!program) throw new Error(`program ${input.programId} not found`);
@@ -30,6 +44,10 @@ export async function rateRelationship(
       userId: input.userId,
       score: input.score,
       comment: input.comment,
+      communication: dimensions.communication ?? null,
+      trust: dimensions.trust ?? null,
+      value: dimensions.value ?? null,
+      support: dimensions.support ?? null,
       ratedOn: programToday(program, input.now),
     });
     await notifyScorecardChanged(tx, input);

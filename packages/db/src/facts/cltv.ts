@@ -85,7 +85,10 @@ function exposureSql(query: FactsQuery, w: Windows) {
       with ordinality as p(s, e, i)
     where c.program_id = ${query.programId} ${scope("c.partner_id", query)}
       and c.acquired_on < p.e
-      and (c.churned_on is null or c.churned_on > p.s)
+      -- >=: a churn on the window's first day is this window's churn
+      -- (no exposure in it, but counted), as every churn day is in
+      -- exactly one of consecutive windows.
+      and (c.churned_on is null or c.churned_on >= p.s)
     group by 1, 2`;
 }
 
