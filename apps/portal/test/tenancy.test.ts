@@ -26,6 +26,9 @@ import * as overview from "~/routes/overview.js";
 import * as partners from "~/routes/partners._index.js";
 import * as objectives from "~/routes/partners.$partnerId.objectives.js";
 import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
+import * as revenueUpload from "~/routes/imports.revenue._index.js";
+import * as revenueColumns from "~/routes/imports.revenue.$uploadId.js";
+import * as records from "~/routes/records.js";
 import * as myScorecard from "~/routes/scorecard.js";
 import * as settings from "~/routes/settings.js";
 import * as widgetDemo from "~/routes/widget.demo.js";
@@ -57,6 +60,9 @@ const COVERED: Record<string, string> = {
   "imports.leads._index.tsx": "owner side only",
   "imports.leads.$uploadId.tsx": "one upload",
   "imports.$importId.tsx": "one import",
+  "imports.revenue._index.tsx": "owner side only",
+  "imports.revenue.$uploadId.tsx": "one upload",
+  "records.tsx": "owner side only",
   "embed-keys.tsx": "owner side only",
   "settings.tsx": "owner side only",
   "embed.v1.scorecard.ts": "key and origin",
@@ -297,7 +303,16 @@ describe("tenants stay apart", () => {
   });
 
   it("keeps the owner's pages from partners and other programs", async () => {
-    for (const route of [overview, partners, embedKeys, upload, settings]) {
+    const ownerPages = [
+      overview,
+      partners,
+      embedKeys,
+      upload,
+      settings,
+      records,
+      revenueUpload,
+    ];
+    for (const route of ownerPages) {
       for (const who of ["alphaUser", "betaUser", "omegaUser", "anonymous"]) {
         refused(await call(route.loader, "/x", { cookie: cookies[who] }));
       }
@@ -335,6 +350,12 @@ describe("tenants stay apart", () => {
           cookie: cookies[who],
           params: { uploadId },
           form: { fixedPartner: "Omega" },
+        }),
+      );
+      refused(
+        await call(revenueColumns.loader, `/imports/revenue/${uploadId}`, {
+          cookie: cookies[who],
+          params: { uploadId },
         }),
       );
       refused(

@@ -32,3 +32,13 @@ export type {
   MapLeadRowsOptions,
   RejectedRow,
 } from "./lead-import-row.js";
+export {
+  mapRevenueRows,
+  REVENUE_KINDS,
+  revenueMappingSchema,
+} from "./revenue-rows.js";
+export type {
+  RevenueImportRow,
+  RevenueKindName,
+  RevenueMapping,
+} from "./revenue-rows.js";

@@ -23,3 +23,4 @@ export * from "./values.js";
 export * from "./objectives.js";
 export * from "./key-scorecards.js";
 export * from "./settings.js";
+export * from "./revenue-file.js";

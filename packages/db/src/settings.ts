@@ -1,6 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "./client.js";
-import { programs, targetSegments, type HealthWeights } from "./schema/index.js";
+import {
+  programs,
+  targetSegments,
+  type HealthWeights,
+} from "./schema/index.js";
 
 export interface ProgramSettingsInput {
   programId: number;

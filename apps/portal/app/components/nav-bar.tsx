@@ -22,6 +22,7 @@ export function NavBar({ user }: { user: NavUser | null }) {
               <>
                 <NavLink to="/overview">Overview</NavLink>
                 <NavLink to="/partners">Partners</NavLink>
+                <NavLink to="/records">Record</NavLink>
                 <NavLink to="/imports/leads">Import</NavLink>
                 <NavLink to="/embed-keys">Embed keys</NavLink>
                 <NavLink to="/settings">Settings</NavLink>

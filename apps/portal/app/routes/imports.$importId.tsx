@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!record) throw notFound("No such import.");
   return {
+    kind: record.kind,
     fileName: record.fileName,
     rowsRead: record.rowsRead,
     created: record.created,
@@ -38,8 +39,9 @@ export default function ImportResult() {
     <section>
       <h1>Imported {r.fileName}</h1>
       <p className="notice" role="status">
-        {r.rowsRead} rows read: {r.created} new leads, {r.updated} updated,{" "}
-        {r.unchanged} unchanged, {r.rejected.length} refused.
+        {r.kind === "revenue"
+          ? `${r.rowsRead} rows read: ${r.created} revenue events imported, ${r.rejected.length} refused.`
+          : `${r.rowsRead} rows read: ${r.created} new leads, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} refused.`}
       </p>
       {r.rejected.length > 0 ? (
         <>
@@ -70,7 +72,9 @@ export default function ImportResult() {
       ) : null}
       <p>
         <Link to="/leads">See the leads</Link> ·{" "}
-        <Link to="/imports/leads">Import another file</Link>
+        <Link to={`/imports/${r.kind === "revenue" ? "revenue" : "leads"}`}>
+          Import another file
+        </Link>
       </p>
     </section>
   );

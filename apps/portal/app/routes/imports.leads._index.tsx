@@ -1,20 +1,12 @@
 import {
-  data,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { saveUpload } from "@tandem/db";
 import { requireOwnerStaff } from "~/lib/auth.server.js";
-import { getDb } from "~/lib/db.server.js";
-import {
-  MAX_UPLOAD_LABEL,
-  readUploadedFile,
-  tableOf,
-} from "~/lib/lead-import.server.js";
-import { logger } from "~/lib/logger.server.js";
+import { MAX_UPLOAD_LABEL } from "~/lib/lead-import.server.js";
+import { receiveUpload } from "~/lib/upload.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Import leads · Tandem" }];
 
@@ -25,26 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireOwnerStaff(request);
-  const upload = await readUploadedFile(request);
-  if (!upload.ok) return data({ error: upload.message }, upload.status);
-
-  // A file that cannot be read as a table is refused before it is kept.
-  const { fileName, bytes, encoding } = upload.value;
-  const table = tableOf(bytes, encoding);
-  if (!table.ok)
-    return data({ error: `${fileName}: ${table.message}` }, table.status);
-
-  const uploadId = await saveUpload(await getDb(), {
-    programId: member.program.id,
-    fileName,
-    bytes,
-    createdBy: member.user.id,
-  });
-  logger.info(
-    { programId: member.program.id, uploadId, rows: table.value.rows.length },
-    "Lead file uploaded",
-  );
-  return redirect(`/imports/leads/${uploadId}?encoding=${encoding}`);
+  return receiveUpload(request, member, "leads");
 }
 
 export default function ImportLeads() {

@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.js";
 import { users } from "./people.js";
@@ -59,6 +60,8 @@ export const imports = pgTable(
     programId: programId(),
     kind: text("kind").notNull(),
     fileName: text("file_name").notNull(),
+    /** sha256 of the file's bytes, to refuse the same file twice. */
+    fingerprint: text("fingerprint"),
     rowsRead: integer("rows_read").notNull(),
     created: integer("created").notNull(),
     updated: integer("updated").notNull(),
@@ -70,5 +73,9 @@ export const imports = pgTable(
     ),
     createdAt: createdAt(),
   },
-  (t) => [index("imports_program").on(t.programId)],
+  (t) => [
+    index("imports_program").on(t.programId),
+    // The same file twice would count its revenue twice.
+    uniqueIndex("imports_fingerprint").on(t.programId, t.kind, t.fingerprint),
+  ],
 );

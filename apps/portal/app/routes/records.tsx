@@ -1,0 +1,441 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  importRevenueEvents,
+  listPartners,
+  programToday,
+  recordActivity,
+  recordCost,
+  recordManualMeasure,
+} from "@tandem/db";
+import { ACTIVITY_KINDS, COST_KINDS, REVENUE_KINDS } from "@tandem/db/values";
+import {
+  getMetricDefinition,
+  isManualMetricId,
+  MANUAL_METRIC_IDS,
+} from "@tandem/metrics";
+import { Field, FormError } from "~/components/field.js";
+import { requireOwnerStaff } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import {
+  moneyField,
+  parseForm,
+  readForm,
+  requiredText,
+  text,
+} from "~/lib/forms.server.js";
+import { logger } from "~/lib/logger.server.js";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
+const partnerId = z.coerce
+  .number({ error: "Choose a partner." })
+  .int()
+  .positive("Choose a partner.");
+
+function actionSchema(digits: number, today: string) {
+  const past = day.refine((d) => d <= today, "The date cannot be after today.");
+  return z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("cost"),
+      partnerId,
+      kind: z.enum(COST_KINDS, { error: "Choose what the money was for." }),
+      amount: moneyField(digits, "1250 or 1,250.00"),
+      incurredOn: past,
+      note: text(500),
+    }),
+    z.object({
+      intent: z.literal("activity"),
+      kind: z.enum(ACTIVITY_KINDS, { error: "Choose a kind of activity." }),
+      title: requiredText("A title", 200),
+      occurredOn: past,
+      completed: z.string().optional(),
+    }),
+    z.object({
+      intent: z.literal("measure"),
+      metricId: z.string().refine(isManualMetricId, "Choose a measure."),
+      partnerId: z.string().optional(),
+      measuredOn: past,
+      value: z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,12}(\.\d{1,6})?$/, "Enter a number such as 12 or 3.5.")
+        .transform(Number),
+    }),
+    z.object({
+      intent: z.literal("revenue"),
+      customer: requiredText("The customer", 200),
+      partnerId: z.string().optional(),
+      kind: z.enum(REVENUE_KINDS, { error: "Choose a kind of revenue." }),
+      amount: z
+        .string()
+        .trim()
+        .transform((v) => v.replace(/^-/, ""))
+        .pipe(moneyField(digits, "1250 or 1,250.00")),
+      occurredOn: past,
+    }),
+  ]);
+}
+
+export const meta: MetaFunction = () => [{ title: "Record · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireOwnerStaff(request);
+  const partners = await listPartners(await getDb(), {
+    programId: member.program.id,
+  });
+  return {
+    today: programToday(member.program),
+    partners: partners.map((p) => ({ id: p.id, name: p.name })),
+    measures: MANUAL_METRIC_IDS.map((id) => ({
+      id,
+      name: getMetricDefinition(id).name,
+      unit: getMetricDefinition(id).unit,
+    })),
+    recorded: new URL(request.url).searchParams.get("recorded"),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireOwnerStaff(request);
+  const formData = await readForm(request);
+  const today = programToday(member.program);
+  const form = parseForm(
+    formData,
+    actionSchema(member.program.currencyDigits, today),
+  );
+  if (!form.ok) {
+    return data({ errors: form.errors, values: form.values }, 400);
+  }
+
+  const db = await getDb();
+  const programId = member.program.id;
+  const createdBy = member.user.id;
+  const input = form.data;
+  const optionalPartner = (v: string | undefined) => (v ? Number(v) : null);
+  let result;
+  if (input.intent === "cost") {
+    const { amount, intent: _i, note, ...rest } = input;
+    result = await recordCost(db, {
+      ...rest,
+      programId,
+      amountMinor: amount,
+      note: note ?? null,
+      createdBy,
+    });
+  } else if (input.intent === "activity") {
+    const partnerIds = formData
+      .getAll("partnerIds")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
+    result = await recordActivity(db, {
+      programId,
+      kind: input.kind,
+      title: input.title,
+      occurredOn: input.occurredOn,
+      completed: input.completed === "on",
+      partnerIds,
+      createdBy,
+    });
+  } else if (input.intent === "measure") {
+    if (!isManualMetricId(input.metricId)) throw new Error("checked above");
+    result = await recordManualMeasure(db, {
+      programId,
+      partnerId: optionalPartner(input.partnerId),
+      metricId: input.metricId,
+      measuredOn: input.measuredOn,
+      value: input.value,
+      createdBy,
+    });
+  } else {
+    const signed = input.kind === "contraction" ? -input.amount : input.amount;
+    result = await importRevenueEvents(db, {
+      programId,
+      rows: [
+        {
+          customer: input.customer,
+          partnerId: optionalPartner(input.partnerId),
+          occurredOn: input.occurredOn,
+          amountMinor: signed,
+          kind: input.kind,
+        },
+      ],
+    });
+  }
+  if (!result.ok) {
+    const field = input.intent === "activity" ? "partnerIds" : "partnerId";
+    return data(
+      { errors: { [field]: [result.message] }, values: form.values },
+      400,
+    );
+  }
+  logger.info({ programId, kind: input.intent }, "Fact recorded");
+  return redirect(`/records?recorded=${input.intent}`);
+}
+
+function PartnerSelect({
+  name,
+  optional,
+  partners,
+  errors,
+  prefix,
+}: {
+  name: string;
+  optional?: string;
+  partners: { id: number; name: string }[];
+  errors: Record<string, string[] | undefined> | undefined;
+  prefix: string;
+}) {
+  return (
+    <Field idPrefix={prefix} label="Partner" name={name} errors={errors}>
+      <select name={name} aria-describedby={`${prefix}${name}-error`}>
+        <option value="">{optional ?? "Choose…"}</option>
+        {partners.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export default function Records() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const intent = result?.values?.intent;
+  const errorsFor = (name: string) =>
+    intent === name ? result?.errors : undefined;
+  return (
+    <section>
+      <h1>Record what happened</h1>
+      {d.recorded ? (
+        <p className="notice" role="status">
+          Recorded. The scorecards include it now.
+        </p>
+      ) : null}
+      <p>
+        Many revenue events at once?{" "}
+        <Link to="/imports/revenue">Import a CSV</Link>.
+      </p>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>A cost</h2>
+        <FormError errors={errorsFor("cost")} />
+        <input type="hidden" name="intent" value="cost" />
+        <PartnerSelect
+          name="partnerId"
+          partners={d.partners}
+          errors={errorsFor("cost")}
+          prefix="cost-"
+        />
+        <Field
+          idPrefix="cost-"
+          label="For"
+          name="kind"
+          errors={errorsFor("cost")}
+        >
+          <select name="kind" aria-describedby="cost-kind-error">
+            {COST_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          idPrefix="cost-"
+          label="Amount"
+          name="amount"
+          inputMode="decimal"
+          errors={errorsFor("cost")}
+        />
+        <Field
+          idPrefix="cost-"
+          label="Day"
+          name="incurredOn"
+          type="date"
+          defaultValue={d.today}
+          max={d.today}
+          errors={errorsFor("cost")}
+        />
+        <Field
+          idPrefix="cost-"
+          label="Note (optional)"
+          name="note"
+          errors={errorsFor("cost")}
+        />
+        <button type="submit">Record cost</button>
+      </Form>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>An activity or a communication</h2>
+        <FormError errors={errorsFor("activity")} />
+        <input type="hidden" name="intent" value="activity" />
+        <Field
+          idPrefix="activity-"
+          label="Kind"
+          name="kind"
+          errors={errorsFor("activity")}
+        >
+          <select name="kind" aria-describedby="activity-kind-error">
+            {ACTIVITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          idPrefix="activity-"
+          label="Title"
+          name="title"
+          errors={errorsFor("activity")}
+        />
+        <Field
+          idPrefix="activity-"
+          label="Day"
+          name="occurredOn"
+          type="date"
+          defaultValue={d.today}
+          max={d.today}
+          errors={errorsFor("activity")}
+        />
+        <Field
+          idPrefix="activity-"
+          label="Partners involved"
+          name="partnerIds"
+          errors={errorsFor("activity")}
+        >
+          <select
+            name="partnerIds"
+            multiple
+            size={6}
+            aria-describedby="activity-partnerIds-error"
+          >
+            {d.partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="check">
+          <span>
+            <input type="checkbox" name="completed" defaultChecked /> Completed
+            (an innovation counts once completed)
+          </span>
+        </label>
+        <button type="submit">Record activity</button>
+      </Form>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>A manual measure</h2>
+        <FormError errors={errorsFor("measure")} />
+        <input type="hidden" name="intent" value="measure" />
+        <Field
+          idPrefix="measure-"
+          label="Measure"
+          name="metricId"
+          errors={errorsFor("measure")}
+        >
+          <select name="metricId" aria-describedby="measure-metricId-error">
+            {d.measures.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} (
+                {m.unit === "percent"
+                  ? "a fraction, 0.25 for 25 %"
+                  : m.unit === "money"
+                    ? "minor units"
+                    : m.unit}
+                )
+              </option>
+            ))}
+          </select>
+        </Field>
+        <PartnerSelect
+          name="partnerId"
+          optional="The whole program"
+          partners={d.partners}
+          errors={errorsFor("measure")}
+          prefix="measure-"
+        />
+        <Field
+          idPrefix="measure-"
+          label="Value"
+          name="value"
+          inputMode="decimal"
+          errors={errorsFor("measure")}
+        />
+        <Field
+          idPrefix="measure-"
+          label="Day measured"
+          name="measuredOn"
+          type="date"
+          defaultValue={d.today}
+          max={d.today}
+          errors={errorsFor("measure")}
+        />
+        <button type="submit">Record measure</button>
+      </Form>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>A revenue event</h2>
+        <FormError errors={errorsFor("revenue")} />
+        <input type="hidden" name="intent" value="revenue" />
+        <Field
+          idPrefix="revenue-"
+          label="Customer"
+          name="customer"
+          errors={errorsFor("revenue")}
+        />
+        <PartnerSelect
+          name="partnerId"
+          optional="None (a direct customer)"
+          partners={d.partners}
+          errors={errorsFor("revenue")}
+          prefix="revenue-"
+        />
+        <Field
+          idPrefix="revenue-"
+          label="Kind"
+          name="kind"
+          errors={errorsFor("revenue")}
+        >
+          <select name="kind" aria-describedby="revenue-kind-error">
+            {REVENUE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          idPrefix="revenue-"
+          label="Amount (a contraction is booked as negative)"
+          name="amount"
+          inputMode="decimal"
+          errors={errorsFor("revenue")}
+        />
+        <Field
+          idPrefix="revenue-"
+          label="Day"
+          name="occurredOn"
+          type="date"
+          defaultValue={d.today}
+          max={d.today}
+          errors={errorsFor("revenue")}
+        />
+        <button type="submit">Record revenue</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { programToday } from "@tandem/db";
+import { periodContaining } from "@tandem/metrics";
+import * as revenueUpload from "~/routes/imports.revenue._index.js";
+import * as revenueColumns from "~/routes/imports.revenue.$uploadId.js";
+import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
+import * as records from "~/routes/records.js";
+import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
+
+let portal: TestPortal;
+let staff: string;
+let today: string;
+let quarter: string;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  staff = await cookieFor(portal.handle, portal.t.users.ownerStaff.id);
+  today = programToday(portal.t.acme);
+  quarter = periodContaining("quarter", today).key;
+}, 120_000);
+afterAll(() => portal.close());
+
+const record = (form: Record<string, string> | FormData) =>
+  call(records.action, "/records", { cookie: staff, form });
+
+async function alphaCard() {
+  const params = { partnerId: String(portal.t.alpha.id) };
+  const answer = await call(scorecard.loader, `/p?kind=quarter&at=${quarter}`, {
+    cookie: staff,
+    params,
+  });
+  const body = answer.body as { metrics: { id: string; value: string }[] };
+  return Object.fromEntries(body.metrics.map((m) => [m.id, m.value]));
+}
+
+describe("recording facts", () => {
+  it("books revenue, costs, activities and measures into the scorecard", async () => {
+    const alpha = String(portal.t.alpha.id);
+    const beta = String(portal.t.beta.id);
+    const revenue = await record({
+      intent: "revenue",
+      customer: "Initech",
+      partnerId: alpha,
+      kind: "new",
+      amount: "1,000.10",
+      occurredOn: today,
+    });
+    expect(revenue.status).toBe(302);
+    await record({
+      intent: "revenue",
+      customer: "Initech",
+      partnerId: alpha,
+      kind: "contraction",
+      amount: "0.10",
+      occurredOn: today,
+    });
+    await record({
+      intent: "cost",
+      partnerId: alpha,
+      kind: "commission",
+      amount: "250",
+      incurredOn: today,
+    });
+    const activity = new FormData();
+    for (const [k, v] of Object.entries({
+      intent: "activity",
+      kind: "campaign",
+      title: "Spring campaign",
+      occurredOn: today,
+      completed: "on",
+    })) {
+      activity.append(k, v);
+    }
+    activity.append("partnerIds", alpha);
+    activity.append("partnerIds", beta);
+    expect((await record(activity)).status).toBe(302);
+    await record({
+      intent: "measure",
+      metricId: "cost_savings",
+      partnerId: alpha,
+      value: "1500",
+      measuredOn: today,
+    });
+
+    const card = await alphaCard();
+    // 1,000.10 new, then a 0.10 contraction.
+    expect(card.direct_revenue).toBe("$1,000.00");
+    // One new customer (Initech) for $250.00 of cost.
+    expect(card.new_customers).toBe("1");
+    expect(card.cac_via_partner).toBe("$250.00");
+    expect(card.joint_activity_level).toBe("1");
+    // cost_savings is entered in minor units: 1500 cents.
+    expect(card.cost_savings).toBe("$15.00");
+  });
+
+  it("refuses bad records beside their fields, recording nothing", async () => {
+    const before = await alphaCard();
+    const cases: [Record<string, string>, string][] = [
+      [
+        {
+          intent: "cost",
+          partnerId: "",
+          kind: "fees",
+          amount: "5",
+          incurredOn: today,
+        },
+        "partnerId",
+      ],
+      [
+        {
+          intent: "cost",
+          partnerId: String(portal.t.alpha.id),
+          kind: "fees",
+          amount: "5",
+          incurredOn: "2999-01-01",
+        },
+        "incurredOn",
+      ],
+      [
+        {
+          intent: "activity",
+          kind: "campaign",
+          title: "No one",
+          occurredOn: today,
+        },
+        "partnerIds",
+      ],
+      [
+        {
+          intent: "measure",
+          metricId: "direct_revenue",
+          value: "1",
+          measuredOn: today,
+        },
+        "metricId",
+      ],
+      [
+        {
+          intent: "revenue",
+          customer: "X",
+          partnerId: String(portal.t.omega.id),
+          kind: "new",
+          amount: "5",
+          occurredOn: today,
+        },
+        "partnerId",
+      ],
+    ];
+    for (const [form, field] of cases) {
+      const answer = await record(form);
+      expect(answer.status).toBe(400);
+      expect(Object.keys((answer.body as { errors: object }).errors)).toContain(
+        field,
+      );
+    }
+    expect(await alphaCard()).toEqual(before);
+  });
+});
+
+describe("importing revenue", () => {
+  function upload(text: string) {
+    const form = new FormData();
+    form.set("file", new File([text], "revenue.csv", { type: "text/csv" }));
+    form.set("encoding", "auto");
+    return call(revenueUpload.action, "/imports/revenue", {
+      cookie: staff,
+      form,
+    });
+  }
+  const COLUMNS = {
+    customer: "Customer",
+    day: "Date",
+    amount: "Amount",
+    partner: "Partner",
+    kind: "",
+    dateFormat: "YYYY-MM-DD",
+    decimalSeparator: ".",
+  };
+
+  it("imports good rows, lists the others, and refuses the same file twice", async () => {
+    const file = `Customer,Date,Amount,Partner\nUmbrella,${today},"2,000.00",Beta\nHooli,${today},5,Omega\n`;
+    const uploaded = await upload(file);
+    const uploadId = uploaded.location!.match(/revenue\/(\d+)/)![1]!;
+    const imported = await call(revenueColumns.action, uploaded.location!, {
+      cookie: staff,
+      params: { uploadId },
+      form: COLUMNS,
+    });
+    expect(imported.status).toBe(302);
+
+    const again = await upload(file);
+    const againId = again.location!.match(/revenue\/(\d+)/)![1]!;
+    const refused = await call(revenueColumns.action, again.location!, {
+      cookie: staff,
+      params: { uploadId: againId },
+      form: COLUMNS,
+    });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("count its revenue twice");
+
+    const params = { partnerId: String(portal.t.beta.id) };
+    const card = await call(scorecard.loader, `/p?kind=quarter&at=${quarter}`, {
+      cookie: staff,
+      params,
+    });
+    const metrics = (card.body as { metrics: { id: string; value: string }[] })
+      .metrics;
+    expect(metrics.find((m) => m.id === "direct_revenue")!.value).toBe(
+      "$2,000.00",
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "./client.js";
+import { importRevenueEvents } from "./revenue-import.js";
+import type { RejectedRow } from "./imports.js";
+import { imports, partners } from "./schema/index.js";
+
+export function fingerprintOf(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export interface RevenueFileRow {
+  rowNumber: number;
+  customer: string;
+  partnerName: string | null;
+  occurredOn: string;
+  amountMinor: bigint;
+  kind: "new" | "expansion" | "renewal" | "contraction" | null;
+}
+
+export type RevenueFileOutcome =
+  | { ok: true; importId: number }
+  | { ok: false; error: "already_imported"; message: string };
+
+/**
+ * Imports a revenue file's good rows in one transaction and records the
+ * import. Revenue events have no id of their own in a file, so the same
+ * file (by its bytes) is refused the second time rather than counted
+ * twice. Rows naming a partner the program does not have are refused.
+ */
+export async function importRevenueFile(
+  db: Database,
+  input: {
+    programId: number;
+    actorId: number;
+    fileName: string;
+    bytes: Uint8Array;
+    rowsRead: number;
+    rows: readonly RevenueFileRow[];
+    rejected: readonly RejectedRow[];
+  },
+): Promise<RevenueFileOutcome> {
+  const fingerprint = fingerprintOf(input.bytes);
+  return db.transaction(async (tx) => {
+    const [earlier] = await tx
+      .select({ createdAt: imports.createdAt })
+      .from(imports)
+      .where(
+        and(
+          eq(imports.programId, input.programId),
+          eq(imports.kind, "revenue"),
+          eq(imports.fingerprint, fingerprint),
+        ),
+      );
+    if (earlier) {
+      return {
+        ok: false,
+        error: "already_imported",
+        message: `This file was imported on ${earlier.createdAt.toISOString().slice(0, 10)}; importing it again would count its revenue twice.`,
+      };
+    }
+    const known = await tx
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(eq(partners.programId, input.programId));
+    const idOf = new Map(known.map((p) => [p.name, p.id]));
+    const rejected = [...input.rejected];
+    const good = [];
+    for (const row of input.rows) {
+      if (row.partnerName !== null && !idOf.has(row.partnerName)) {
+        rejected.push({
+          rowNumber: row.rowNumber,
+          reasons: [
+            `partner: "${row.partnerName}" is not a partner of this program`,
+          ],
+        });
+        continue;
+      }
+      good.push({
+        customer: row.customer,
+        partnerId: row.partnerName === null ? null : idOf.get(row.partnerName)!,
+        occurredOn: row.occurredOn,
+        amountMinor: row.amountMinor,
+        ...(row.kind ? { kind: row.kind } : {}),
+      });
+    }
+    if (good.length > 0) {
+      const loaded = await importRevenueEvents(tx, {
+        programId: input.programId,
+        rows: good,
+      });
+      if (!loaded.ok) throw new Error(loaded.message);
+    }
+    rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+    const [record] = await tx
+      .insert(imports)
+      .values({
+        programId: input.programId,
+        kind: "revenue",
+        fileName: input.fileName,
+        fingerprint,
+        rowsRead: input.rowsRead,
+        created: good.length,
+        updated: 0,
+        unchanged: 0,
+        rejected,
+        createdBy: input.actorId,
+      })
+      .returning({ id: imports.id });
+    return { ok: true as const, importId: record!.id };
+  });
+}
