@@ -185,6 +185,30 @@ describe("bad input", () => {
     }
   });
 
+  it("keeps a rating's dimensions, and refuses them outside 1 to 5", async () => {
+    const params = { partnerId: String(portal.t.alpha.id) };
+    const bad = await call(scorecard.action, "/p", {
+      cookie: alpha,
+      params,
+      form: { score: "8", communication: "6" },
+    });
+    expect(bad.status).toBe(400);
+    const errors = (bad.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.communication![0]).toMatch(/1 to 5/);
+    const good = await call(scorecard.action, "/p", {
+      cookie: alpha,
+      params,
+      form: { score: "8", communication: "4", trust: "5" },
+    });
+    expect(good.status).toBe(302);
+    const card = await call(scorecard.loader, "/p", { cookie: alpha, params });
+    const metrics = (card.body as { metrics: { id: string; value: string }[] })
+      .metrics;
+    expect(metrics.find((m) => m.id === "communication_quality")!.value).toBe(
+      "4.0",
+    );
+  });
+
   it("refuses a rating outside 0 to 10", async () => {
     const params = { partnerId: String(portal.t.alpha.id) };
     for (const score of ["11", "-1", "7.5", "", "ten"]) {

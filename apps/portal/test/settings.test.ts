@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProgram, getProgramSettings } from "@tandem/db";
+import * as editPartner from "~/routes/partners.$partnerId.edit.js";
+import * as overview from "~/routes/overview.js";
 import * as settings from "~/routes/settings.js";
 import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
 
@@ -96,5 +98,40 @@ describe("program settings", () => {
       form: VALID,
     });
     expect(answer.status).toBe(403);
+  });
+});
+
+describe("partner attributes", () => {
+  it("sets reach and joining days, which the ecosystem figures use", async () => {
+    const edit = (partnerId: number, form: Record<string, string>) =>
+      call(editPartner.action, `/partners/${partnerId}/edit`, {
+        cookie: admin,
+        params: { partnerId: String(partnerId) },
+        form,
+      });
+    const base = { type: "reseller", joinedOn: "2020-01-01" };
+    expect(
+      (await edit(portal.t.alpha.id, { ...base, declaredReach: "1,200" }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await edit(portal.t.beta.id, { ...base, declaredReach: "300" })).status,
+    ).toBe(302);
+    const refused = await edit(portal.t.beta.id, {
+      ...base,
+      endedOn: "2019-12-31",
+    });
+    expect(refused.status).toBe(400);
+
+    const answer = await call(overview.loader, "/overview?kind=year&at=2024", {
+      cookie: admin,
+    });
+    const ecosystem = (
+      answer.body as { ecosystem: { id: string; value: string }[] }
+    ).ecosystem;
+    const value = (id: string) => ecosystem.find((m) => m.id === id)!.value;
+    // Both partners active through 2024: reach 1,200 + 300; no change.
+    expect(value("network_reach")).toBe("1,500");
+    expect(value("ecosystem_expansion_rate")).toBe("0.00%");
   });
 });

@@ -24,6 +24,7 @@ import * as login from "~/routes/login.js";
 import * as logout from "~/routes/logout.js";
 import * as overview from "~/routes/overview.js";
 import * as partners from "~/routes/partners._index.js";
+import * as editPartner from "~/routes/partners.$partnerId.edit.js";
 import * as objectives from "~/routes/partners.$partnerId.objectives.js";
 import * as scorecard from "~/routes/partners.$partnerId.scorecard.js";
 import * as revenueUpload from "~/routes/imports.revenue._index.js";
@@ -55,6 +56,7 @@ const COVERED: Record<string, string> = {
   "partners._index.tsx": "owner side only",
   "partners.$partnerId.scorecard.tsx": "one partner",
   "partners.$partnerId.objectives.tsx": "owner side, one partner",
+  "partners.$partnerId.edit.tsx": "owner admins, one partner",
   "overview.tsx": "owner side only",
   "scorecard.tsx": "redirects to one's own",
   "imports.leads._index.tsx": "owner side only",
@@ -284,6 +286,19 @@ describe("tenants stay apart", () => {
           cookie: cookies[who],
           params,
           form: { intent: "add", metricId: "direct_revenue", weight: "1" },
+        }),
+      );
+    }
+    const edit = `/partners/${portal.t.alpha.id}/edit`;
+    for (const who of ["alphaUser", "ownerStaff", ...outsiders]) {
+      refused(
+        await call(editPartner.loader, edit, { cookie: cookies[who], params }),
+      );
+      refused(
+        await call(editPartner.action, edit, {
+          cookie: cookies[who],
+          params,
+          form: { type: "referral", joinedOn: "2020-01-01" },
         }),
       );
     }

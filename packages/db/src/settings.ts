@@ -43,20 +43,6 @@ export async function listTargetSegments(
     .orderBy(asc(targetSegments.name));
 }
 
-/** Adds a segment, or sets the accounts aimed at in one of that name. */
-export async function saveTargetSegment(
-  db: Database,
-  input: { programId: number; name: string; targetAccounts: number },
-): Promise<void> {
-  await db
-    .insert(targetSegments)
-    .values(input)
-    .onConflictDoUpdate({
-      target: [targetSegments.programId, targetSegments.name],
-      set: { targetAccounts: input.targetAccounts },
-    });
-}
-
 export async function removeTargetSegment(
   db: Database,
   { programId, segmentId }: { programId: number; segmentId: number },

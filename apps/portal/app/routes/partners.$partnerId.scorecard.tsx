@@ -34,6 +34,16 @@ const paramsSchema = z.object({
   partnerId: z.coerce.number().int().positive(),
 });
 
+/** An optional 1-5 score of one side of the relationship. */
+const dimension = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .refine(
+    (v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 5),
+    "Choose 1 to 5, or leave it empty.",
+  );
+
 const ratingSchema = z.object({
   score: z
     .string({ error: "Choose a score from 0 to 10." })
@@ -42,6 +52,10 @@ const ratingSchema = z.object({
     .transform(Number)
     .refine((n) => n <= 10, "Choose a score from 0 to 10."),
   comment: text(2000).transform((v) => v ?? null),
+  communication: dimension,
+  trust: dimension,
+  value: dimension,
+  support: dimension,
 });
 
 /** The partner, if this member may see it; a 404 otherwise. */
@@ -116,7 +130,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     partnerId: partner.id,
     side: member.isOwnerSide ? "owner" : "partner",
     userId: member.user.id,
-    ...form.data,
+    score: form.data.score,
+    comment: form.data.comment,
+    dimensions: {
+      communication: form.data.communication,
+      trust: form.data.trust,
+      value: form.data.value,
+      support: form.data.support,
+    },
   });
   logger.info(
     { programId: member.program.id, partnerId: partner.id },
@@ -190,6 +211,32 @@ export default function Scorecard() {
             defaultValue={result?.values?.score}
             errors={result?.errors}
           />
+          <fieldset>
+            <legend>Optional: 1 (poor) to 5 (excellent)</legend>
+            {(["communication", "trust", "value", "support"] as const).map(
+              (name) => (
+                <Field
+                  key={name}
+                  label={`${name[0]!.toUpperCase()}${name.slice(1)}`}
+                  name={name}
+                  errors={result?.errors}
+                >
+                  <select
+                    name={name}
+                    defaultValue={result?.values?.[name] ?? ""}
+                    aria-describedby={`${name}-error`}
+                  >
+                    <option value="">—</option>
+                    {[1, 2, 3, 4, 5].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ),
+            )}
+          </fieldset>
           <Field label="Comment" name="comment" errors={result?.errors}>
             <textarea
               name="comment"

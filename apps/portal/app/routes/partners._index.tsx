@@ -65,6 +65,12 @@ export default function Partners() {
         {partners.map((p) => (
           <li key={p.id}>
             <Link to={`/partners/${p.id}/scorecard`}>{p.name}</Link>
+            {canAdd ? (
+              <>
+                {" "}
+                · <Link to={`/partners/${p.id}/edit`}>Edit {p.name}</Link>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

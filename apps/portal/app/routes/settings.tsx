@@ -10,7 +10,7 @@ import { z } from "zod";
 import {
   listTargetSegments,
   removeTargetSegment,
-  saveTargetSegment,
+  setTargetSegment,
   updateProgramSettings,
 } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
@@ -112,7 +112,13 @@ export async function action({ request }: ActionFunctionArgs) {
       healthWeights: { engagement, satisfaction, growth, expansion },
     });
   } else if (input.intent === "segment") {
-    await saveTargetSegment(db, { programId, ...input });
+    const saved = await setTargetSegment(db, { programId, ...input });
+    if (!saved.ok) {
+      return data(
+        { errors: { targetAccounts: [saved.message] }, values: form.values },
+        400,
+      );
+    }
   } else if (!(await removeTargetSegment(db, { programId, ...input }))) {
     throw notFound("No such segment.");
   }
