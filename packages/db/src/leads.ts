@@ -59,6 +59,8 @@ export async function registerLead(
         source: "portal",
         registeredOn: today,
         createdBy: input.actorId,
+        // The response time counts from this instant, so it is `now`.
+        createdAt: instant(input.now),
       })
       .returning();
     await tx.insert(leadEvents).values({
@@ -68,10 +70,16 @@ export async function registerLead(
       toStatus: "submitted",
       effectiveOn: today,
       actorId: input.actorId,
+      createdAt: instant(input.now),
     });
     await notifyScorecardChanged(tx, input);
     return lead!;
   });
+}
+
+/** The moment of an action: `now` when given, else the database's. */
+function instant(now: Temporal.Instant | undefined): Date | undefined {
+  return now === undefined ? undefined : new Date(now.epochMilliseconds);
 }
 
 const leadColumns = { ...getTableColumns(leads), partnerName: partners.name };
@@ -233,6 +241,7 @@ export async function changeLeadStatus(
       amountMinor,
       effectiveOn: closedOn ?? today,
       actorId: input.actorId,
+      createdAt: instant(input.now),
     });
     if (change.to === "won") {
       const customerId = await findOrCreateCustomer(tx, {
