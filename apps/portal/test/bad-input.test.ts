@@ -185,6 +185,30 @@ describe("bad input", () => {
     }
   });
 
+  it("shows a custom range of days, the end included", async () => {
+    const params = { partnerId: String(portal.t.alpha.id) };
+    const answer = await call(
+      scorecard.loader,
+      "/p?kind=custom&from=2024-01-01&to=2024-02-14",
+      { cookie: alpha, params },
+    );
+    expect(answer.status).toBe(200);
+    const body = answer.body as {
+      period: { key: string; label: string };
+      previous: { key: string };
+    };
+    expect(body.period.key).toBe("2024-01-01..2024-02-15");
+    expect(body.period.label).toBe("2024-01-01 to 2024-02-14");
+    // The period before is as many days (45) just before it.
+    expect(body.previous.key).toBe("2023-11-17..2024-01-01");
+    const tooLong = await call(
+      scorecard.loader,
+      "/p?kind=custom&from=2015-01-01&to=2024-02-14",
+      { cookie: alpha, params },
+    );
+    expect(tooLong.status).toBe(400);
+  });
+
   it("keeps a rating's dimensions, and refuses them outside 1 to 5", async () => {
     const params = { partnerId: String(portal.t.alpha.id) };
     const bad = await call(scorecard.action, "/p", {

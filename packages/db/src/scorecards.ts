@@ -7,6 +7,8 @@ import {
   computeSeries,
   EMPTY_CLTV_FACTS,
   EMPTY_FACTS,
+  daysIn,
+  parseCustomKey,
   parsePeriodKey,
   periodContaining,
   periodSeries,
@@ -31,7 +33,11 @@ import {
 import { leads, targetSegments } from "./schema/index.js";
 import type { LeadStatus } from "./values.js";
 
-const KEY_EXAMPLES: Record<PeriodKind, string> = {
+/** A custom range's series goes twelve ranges back: keep it sane. */
+const MAX_CUSTOM_DAYS = 366 * 3;
+
+const KEY_EXAMPLES: Record<PeriodKind | "custom", string> = {
+  custom: "a range of days of at most three years",
   month: "a month such as 2017-03",
   quarter: "a quarter such as 2017-Q1",
   year: "a year such as 2017",
@@ -44,13 +50,20 @@ const KEY_EXAMPLES: Record<PeriodKind, string> = {
  */
 export function resolvePeriod(
   program: Pick<Program, "timeZone">,
-  kind: PeriodKind,
+  kind: PeriodKind | "custom",
   key?: string | null,
 ): Result<Period, "bad_period"> {
   const today = programToday(program);
-  if (!key) return ok(periodContaining(kind, today));
-  const period = parsePeriodKey(kind, key);
-  if (!period || period.start < "1900-01-01" || period.start >= "2200-01-01") {
+  if (!key)
+    return ok(periodContaining(kind === "custom" ? "month" : kind, today));
+  const period =
+    kind === "custom" ? parseCustomKey(key) : parsePeriodKey(kind, key);
+  if (
+    !period ||
+    period.start < "1900-01-01" ||
+    period.start >= "2200-01-01" ||
+    (kind === "custom" && daysIn(period) > MAX_CUSTOM_DAYS)
+  ) {
     return fail("bad_period", `"${key}" is not ${KEY_EXAMPLES[kind]}.`);
   }
   if (period.start > today) {

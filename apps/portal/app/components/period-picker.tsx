@@ -29,12 +29,21 @@ export function PeriodPicker({
           <option value="month">Month</option>
           <option value="quarter">Quarter</option>
           <option value="year">Year</option>
+          <option value="custom">Custom range (below)</option>
         </select>
       </label>
       <label>
         Which (2017-03 for a month, 2017-Q1 for a quarter, 2017 for a year;
         empty for the current one)
         <input name="at" defaultValue={at} size={10} />
+      </label>
+      <label>
+        or from
+        <input name="from" type="date" />
+      </label>
+      <label>
+        to (included)
+        <input name="to" type="date" />
       </label>
       <button type="submit">Show</button>
     </Form>

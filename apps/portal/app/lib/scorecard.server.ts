@@ -1,12 +1,25 @@
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { PERIOD_KINDS, type MetricResult, type Period } from "@tandem/metrics";
 import { resolvePeriod, type Program } from "@tandem/db";
 import { formatMetricValue } from "./format.js";
 
 export const periodQuerySchema = z.object({
-  kind: z.enum(PERIOD_KINDS).catch("quarter"),
-  at: z.string().max(16).optional(),
+  kind: z.enum([...PERIOD_KINDS, "custom"]).catch("quarter"),
+  at: z.string().max(24).optional(),
+  /** A custom range of days, both included (from the picker). */
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
 });
+
+/** "2024-01-01" and "2024-02-14" (included) -> "2024-01-01..2024-02-15". */
+function customKey(from: string, to: string): string {
+  try {
+    return `${from}..${Temporal.PlainDate.from(to).add({ days: 1 })}`;
+  } catch {
+    return `${from}..${to}`;
+  }
+}
 
 /**
  * The period in the query string, or the current one. A bad choice
@@ -18,7 +31,10 @@ export function periodFromUrl(
   url: URL,
 ): { period: Period; error: string | null } {
   const query = periodQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const chosen = resolvePeriod(program, query.kind, query.at);
+  const chosen =
+    query.from && query.to
+      ? resolvePeriod(program, "custom", customKey(query.from, query.to))
+      : resolvePeriod(program, query.kind, query.at);
   if (chosen.ok) return { period: chosen.value, error: null };
   const current = resolvePeriod(program, query.kind);
   if (!current.ok) throw new Error("the current period always resolves");

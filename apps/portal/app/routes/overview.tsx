@@ -126,7 +126,8 @@ export default function Overview() {
       sort: column,
       dir: next,
     });
-    if (at) params.set("at", at);
+    // The period shown, whichever way it was chosen.
+    params.set("at", period.key);
     return `?${params}`;
   };
   const ariaSort = (column: string) =>
@@ -164,7 +165,7 @@ export default function Overview() {
               <tr key={row.id}>
                 <th scope="row">
                   <Link
-                    to={`/partners/${row.id}/scorecard?kind=${period.kind}${at ? `&at=${at}` : ""}`}
+                    to={`/partners/${row.id}/scorecard?kind=${period.kind}&at=${period.key}`}
                   >
                     {row.name}
                   </Link>

@@ -20,16 +20,15 @@ const DAYS_PER_MONTH = 365.2425 / 12;
  * revenue, customer-months of exposure and customers churned, for each
  * partner's customers and for direct ones (key null). Period ends must
  * be month starts (months, quarters, years), so revenue can be summed
- * from one grouped pass of monthly totals.
+ * from one grouped pass of monthly totals; for a custom range that does
+ * not end on one, there are no windows and P-CLTV is "not enough data".
  */
 export async function loadCltvFacts(
   db: Database,
   query: FactsQuery,
 ): Promise<CltvByPartner> {
   const ends = query.bounds.slice(1).map((d) => Temporal.PlainDate.from(d));
-  if (ends.some((d) => d.day !== 1)) {
-    throw new Error("P-CLTV windows need periods that end on a month start");
-  }
+  if (ends.some((d) => d.day !== 1)) return new Map();
   const starts = ends.map((d) => d.subtract({ months: 12 }));
   const windows = { starts: starts.map(String), ends: ends.map(String) };
   const [exposure, monthly] = await Promise.all([
