@@ -115,7 +115,8 @@ beforeAll(async () => {
   });
   const key = await createEmbedKey(db, {
     programId: t.acme.id,
-    partnerId: t.alpha.id,
+    target: { scope: "partner", partnerId: t.alpha.id },
+    metrics: null,
     label: "alpha site",
     allowedOrigins: ["https://alpha.example"],
     createdBy: t.users.ownerStaff.id,

@@ -2,6 +2,7 @@ export { migrationsFolder, openDatabase } from "./client.js";
 export type { Database, DatabaseConfig, DatabaseHandle } from "./client.js";
 export * from "./auth.js";
 export * from "./embed-keys.js";
+export * from "./embed-scorecards.js";
 export * from "./facts.js";
 export * from "./imports.js";
 export * from "./lead-transitions.js";

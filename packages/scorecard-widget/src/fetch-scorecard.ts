@@ -31,6 +31,9 @@ export async function fetchScorecard(
     response = await fetch(url, {
       mode: "cors",
       credentials: "omit",
+      // Revalidate the browser's copy (a cheap 304 when unchanged): the
+      // widget is live, and must not show figures older than its stream.
+      cache: "no-cache",
       headers: { Accept: "application/json" },
       signal: request.signal,
     });

@@ -196,7 +196,9 @@ export class PartnerScorecard extends LitElement {
     });
     return html`
       <h2 part="heading">
-        <span part="partner">${scorecard.partner.name}</span>
+        <span part="partner"
+          >${scorecard.partner?.name ?? scorecard.program.name}</span
+        >
         <span part="period">${scorecard.period.label}</span>
       </h2>
       ${
