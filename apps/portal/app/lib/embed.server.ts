@@ -6,6 +6,8 @@ import { getDb } from "./db.server.js";
 import { checkEmbedAccess } from "./embed-access.server.js";
 import { buildEmbedCard } from "./embed-card.server.js";
 import { embedError, embedHeaders } from "./embed-http.server.js";
+import { cachedCard } from "./live/card-cache.server.js";
+import { listeningHub } from "./live/live.server.js";
 
 export const embedKeySchema = z.string().regex(/^pk_[0-9a-f]{32}$/);
 
@@ -45,7 +47,11 @@ export async function embedScorecard(request: Request): Promise<Response> {
   if (!access.ok) return access.response;
   const { found, origin } = access.grant;
 
-  const built = await buildEmbedCard(found, kind, at);
+  // Cached only while NOTIFY can tell this process the figures changed.
+  const hub = listeningHub();
+  const built = hub
+    ? await cachedCard(hub, access.grant, kind, at)
+    : await buildEmbedCard(found, kind, at);
   if (!built.ok) return embedError(400, "bad_request", built.message, origin);
   return withEtag(request, built.card, embedHeaders(origin));
 }
