@@ -5,14 +5,21 @@ const HEIGHT = 24;
 /** Room for the stroke at the top and bottom. */
 const PAD = 2;
 
+export interface SparklineShape {
+  /** `points` of each unbroken run of two or more values. */
+  runs: string[];
+  /** The latest value's dot, when it has a value. */
+  last?: { x: number; y: number };
+}
+
 /**
- * A line over the last periods' values, oldest first. Missing values
- * ("not enough data") break the line rather than drop to zero. Only SVG
- * attributes, no inline style, so a strict CSP has nothing to refuse.
+ * Where the line goes over the last periods' values, oldest first.
+ * Missing values ("not enough data") break the line rather than drop to
+ * zero. Undefined with fewer than two values: no line to draw.
  */
-export function sparkline(
+export function sparklineShape(
   values: readonly (string | null)[],
-): SVGTemplateResult | undefined {
+): SparklineShape | undefined {
   const numbers = values.map((v) => (v === null ? null : Number(v)));
   const known = numbers.filter((n): n is number => n !== null);
   if (known.length < 2) return undefined;
@@ -29,14 +36,28 @@ export function sparkline(
     if (n === null) runs.push([]);
     else runs.at(-1)!.push(`${round(i * step)},${round(y(n))}`);
   });
-  const lines = runs
-    .filter((run) => run.length > 1)
-    .map((run) => svg`<polyline points=${run.join(" ")}></polyline>`);
   const last = numbers.at(-1);
-  const dot =
-    last === null || last === undefined
-      ? undefined
-      : svg`<circle cx=${WIDTH} cy=${round(y(last))} r="2"></circle>`;
+  return {
+    runs: runs.filter((run) => run.length > 1).map((run) => run.join(" ")),
+    last:
+      last === null || last === undefined
+        ? undefined
+        : { x: WIDTH, y: round(y(last)) },
+  };
+}
+
+/** Only SVG attributes, no inline style: a strict CSP refuses nothing. */
+export function sparkline(
+  values: readonly (string | null)[],
+): SVGTemplateResult | undefined {
+  const shape = sparklineShape(values);
+  if (!shape) return undefined;
+  const lines = shape.runs.map(
+    (points) => svg`<polyline points=${points}></polyline>`,
+  );
+  const dot = shape.last
+    ? svg`<circle cx=${shape.last.x} cy=${shape.last.y} r="2"></circle>`
+    : undefined;
   return svg`${lines}${dot}`;
 }
 
