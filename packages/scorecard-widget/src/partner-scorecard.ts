@@ -1,6 +1,5 @@
 import { html, LitElement } from "lit";
 import type { PropertyValues, TemplateResult } from "lit";
-import { property, state } from "lit/decorators.js";
 import type { EmbedScorecard, PeriodKind } from "@tandem/embed-contract";
 import { Announcer } from "./announcer.js";
 import { embedUrl, fetchScorecard } from "./fetch-scorecard.js";
@@ -31,6 +30,7 @@ declare global {
  * fetched from the Tandem embed API and kept current over its event
  * stream; every card of a page on one portal shares one connection.
  *
+ * @tagname partner-scorecard
  * @summary Shows a partner's metrics, live, against the previous period.
  *
  * @attr key - The publishable embed key. Required.
@@ -92,23 +92,36 @@ declare global {
 export class PartnerScorecard extends LitElement {
   static override styles = styles;
 
-  @property() key?: string;
+  // Declared without decorators, so the build needs no helper library.
+  static override properties = {
+    key: {},
+    apiBase: { attribute: "api-base" },
+    period: {},
+    metrics: {},
+    locale: {},
+    theme: { reflect: true },
+    compact: { type: Boolean, reflect: true },
+    view: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
-  @property({ attribute: "api-base" }) apiBase?: string;
+  key?: string;
 
-  @property() period: PeriodKind = "quarter";
+  apiBase?: string;
 
-  @property() metrics?: string;
+  period: PeriodKind = "quarter";
 
-  @property() locale?: string;
+  metrics?: string;
 
-  @property({ reflect: true }) theme: ScorecardTheme = "light";
+  locale?: string;
 
-  @property({ type: Boolean, reflect: true }) compact = false;
+  theme: ScorecardTheme = "light";
 
-  @state() private view: View = { status: "loading" };
+  compact = false;
 
-  @state() private announcement = "";
+  private view: View = { status: "loading" };
+
+  private announcement = "";
 
   /** Aborts the request in flight; replaced by each new load. */
   private controller?: AbortController;
@@ -256,13 +269,7 @@ export class PartnerScorecard extends LitElement {
     type: "tandem-load" | "tandem-update",
     scorecard: EmbedScorecard,
   ): void {
-    this.dispatchEvent(
-      new CustomEvent(type, {
-        bubbles: true,
-        composed: true,
-        detail: scorecard,
-      }),
-    );
+    this.dispatchEvent(shownEvent(type, scorecard));
   }
 
   private emitError(message: string): void {
@@ -303,6 +310,11 @@ export class PartnerScorecard extends LitElement {
     if (scorecard) return renderScorecard(scorecard, this.scorecardOptions());
     return html`<p part="loading">Loading scorecard…</p>`;
   }
+}
+
+/** Outside the class, so the manifest lists the two names, not this. */
+function shownEvent(type: string, detail: EmbedScorecard) {
+  return new CustomEvent(type, { bubbles: true, composed: true, detail });
 }
 
 function failure(message: string): Promise<ScorecardResult> {
