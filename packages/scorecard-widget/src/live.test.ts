@@ -2,9 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { embedScorecardSchema } from "@tandem/embed-contract";
 import type { EmbedScorecard } from "@tandem/embed-contract";
 import "./index.js";
-import { metric, mount, nextEvent, part, settle, text } from "./test/dom.js";
-import { openSources, stubEventSource } from "./test/event-source.js";
-import { jsonResponse, stubFetch } from "./test/http.js";
+import {
+  deferred,
+  metric,
+  mount,
+  nextEvent,
+  part,
+  settle,
+  text,
+} from "./test/dom.js";
+import {
+  FakeEventSource,
+  openSources,
+  stubEventSource,
+} from "./test/event-source.js";
+import { jsonResponse, stubFetch, type FetchMock } from "./test/http.js";
 import { scorecardFixture } from "./test/scorecard-fixture.js";
 
 /** A portal of its own per test: the page's stream hubs outlive tests. */
@@ -26,10 +38,13 @@ async function mountLive(key = KEY, extra: Record<string, string> = {}) {
   return element;
 }
 
+let fetchMock: FetchMock;
+
 beforeEach(() => {
   portals += 1;
   API = `https://live-${portals}.example.com`;
-  stubFetch().mockImplementation(() => Promise.resolve(jsonResponse(quarter)));
+  fetchMock = stubFetch();
+  fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(quarter)));
   stubEventSource();
 });
 
@@ -92,14 +107,40 @@ describe("<partner-scorecard> live", () => {
     expect(text(part(element, "status"))).toMatch(/\$3\.00\.$/);
   });
 
-  it("shares one stream among the widgets of a page", async () => {
-    await mountLive("pk_live_a");
-    await mountLive("pk_live_b", { period: "month" });
+  it("opens one stream for the widgets a page shows at once", async () => {
+    const a = mount({ key: "pk_live_a", "api-base": API });
+    const b = mount({ key: "pk_live_b", "api-base": API, period: "month" });
+    await Promise.all([
+      nextEvent(a, "tandem-load"),
+      nextEvent(b, "tandem-load"),
+    ]);
     await settle();
 
-    const open = openSources();
-    expect(open).toHaveLength(1);
-    expect(open[0]!.keys).toEqual(["pk_live_a:quarter", "pk_live_b:month"]);
+    expect(FakeEventSource.made).toHaveLength(1);
+    expect(openSources()[0]!.keys).toEqual([
+      "pk_live_a:quarter",
+      "pk_live_b:month",
+    ]);
+  });
+
+  it("shows a live update that came while the first load ran", async () => {
+    const reply = deferred<Response>();
+    fetchMock.mockReturnValueOnce(reply.promise);
+    const element = mount({ key: KEY, "api-base": API });
+    await settle();
+    await settle();
+    const [source] = openSources();
+    const newer = {
+      ...withRevenue("5.00"),
+      generatedAt: "2030-01-01T00:00:00Z",
+    };
+    source!.emit("scorecard", { sub: `${KEY}:quarter`, scorecard: newer });
+    const updated = nextEvent(element, "tandem-update");
+    reply.resolve(jsonResponse(quarter));
+    await updated;
+
+    const revenue = metric(element, "direct_revenue");
+    expect(text(part(revenue, "value"))).toBe("$5.00");
   });
 
   it("shows a revoked key's message and leaves the stream", async () => {

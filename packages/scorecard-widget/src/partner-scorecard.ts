@@ -129,6 +129,9 @@ export class PartnerScorecard extends LitElement {
   /** Set when removal from the page cut a load short. */
   private interrupted = false;
 
+  /** A live scorecard that came while a load was in flight. */
+  private pendingLive?: EmbedScorecard;
+
   /** Stops following the live stream; set while following. */
   private unfollow?: () => void;
 
@@ -141,9 +144,8 @@ export class PartnerScorecard extends LitElement {
     if (this.interrupted) {
       this.interrupted = false;
       void this.load(true);
-    } else if (this.view.status === "ready") {
-      this.follow();
     }
+    if (this.hasUpdated && this.view.status !== "error") this.follow();
   }
 
   override disconnectedCallback(): void {
@@ -172,6 +174,9 @@ export class PartnerScorecard extends LitElement {
     if (this.hasUpdated && !inputChanged) return;
     this.stopFollowing();
     void this.load(false);
+    // Joined now rather than after the load, so the cards a page upgrades
+    // together join in one task and share one connection from the start.
+    this.follow();
   }
 
   /**
@@ -201,11 +206,16 @@ export class PartnerScorecard extends LitElement {
     if (controller.signal.aborted) return;
     this.controller = undefined;
     if (!result.ok) {
+      this.stopFollowing();
       this.emitError(result.message);
       return;
     }
     this.emitShown("tandem-load", result.scorecard);
-    this.follow();
+    const live = this.pendingLive;
+    this.pendingLive = undefined;
+    if (live && live.generatedAt > result.scorecard.generatedAt) {
+      await this.showLive(live);
+    }
   }
 
   private request(signal: AbortSignal): Promise<ScorecardResult> {
@@ -242,7 +252,11 @@ export class PartnerScorecard extends LitElement {
   }
 
   private async showLive(card: EmbedScorecard): Promise<void> {
-    if (this.controller) return; // a load in flight brings its own
+    if (this.controller) {
+      // Shown after the load, if it is newer than what the load brings.
+      this.pendingLive = card;
+      return;
+    }
     const before = this.shownScorecard();
     if (before && sameFigures(before, card)) return;
     this.view = { status: "ready", scorecard: card };
