@@ -24,16 +24,19 @@ const server = app.listen(info.port, info.host, () => {
 });
 
 // remix-serve and friends hang on SIGTERM while a database connection is
-// open; close the server, then the database, then leave.
+// open, and open event streams would hold the server: end the streams
+// (shutdown() does that first, synchronously), stop accepting, give the
+// last bytes a moment to leave, then close the database and exit.
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "Shutting down");
-    server.close();
-    server.closeAllConnections();
-    shutdown().finally(() => process.exit(0));
+    const done = shutdown();
+    server.close(() => done.finally(() => process.exit(0)));
+    setTimeout(() => server.closeAllConnections(), 500).unref();
+    setTimeout(() => process.exit(1), 10_000).unref();
   });
 }
 

@@ -1,6 +1,7 @@
 // A partner's web site, on an origin of its own: one page that embeds the
-// portal's <partner-scorecard> the way the portal tells site owners to,
-// with the embed key taken from the page's query string (?key=pk_...).
+// portal's <partner-scorecard> the way the portal tells site owners to.
+// Query: ?key=pk_… (repeat for several cards), &api=<portal origin>,
+// &theme=dark, &twice=1 (the script tag twice), &csp=1 (a strict CSP).
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 3211);
@@ -10,26 +11,53 @@ const portal = process.env.PORTAL_ORIGIN ?? "http://localhost:3210";
 const escapeHtml = (text) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(key) {
-  const widget = key
-    ? `<partner-scorecard key="${escapeHtml(key)}" period="quarter">` +
-      `</partner-scorecard>`
+function card(key, query) {
+  const attributes = [`key="${escapeHtml(key)}"`, `period="quarter"`];
+  const theme = query.get("theme");
+  if (theme) attributes.push(`theme="${escapeHtml(theme)}"`);
+  const api = query.get("api");
+  if (api) attributes.push(`api-base="${escapeHtml(api)}"`);
+  return `<partner-scorecard ${attributes.join(" ")}></partner-scorecard>`;
+}
+
+function page(query) {
+  const keys = query.getAll("key").filter(Boolean);
+  const source = query.get("api") || portal;
+  const script =
+    `<script src="${escapeHtml(source)}/widget/partner-scorecard.js" ` +
+    `defer></script>`;
+  const scripts = query.get("twice") ? `${script}\n${script}` : script;
+  const widgets = keys.length
+    ? keys.map((key) => card(key, query)).join("\n")
     : `<p>Open this page with ?key=pk_… to show a scorecard.</p>`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Bluefin Consulting · Our partnerships</title>
-<script src="${escapeHtml(portal)}/widget/partner-scorecard.js" defer></script>
+<link rel="icon" href="data:,">
+${scripts}
 </head>
 <body>
 <main>
 <h1>Our partnership with Harbor Analytics</h1>
-${widget}
+${widgets}
 </main>
 </body>
 </html>
 `;
+}
+
+/** No inline script or style anywhere: only the portal may load. */
+function strictCsp(query) {
+  const source = query.get("api") || portal;
+  return [
+    "default-src 'none'",
+    `script-src ${source}`,
+    `connect-src ${source}`,
+    "style-src 'none'",
+    "img-src data:",
+  ].join("; ");
 }
 
 const server = createServer((request, response) => {
@@ -39,11 +67,15 @@ const server = createServer((request, response) => {
     response.end("Not found");
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
-  });
-  response.end(page(url.searchParams.get("key") ?? ""));
+  };
+  if (url.searchParams.get("csp")) {
+    headers["Content-Security-Policy"] = strictCsp(url.searchParams);
+  }
+  response.writeHead(200, headers);
+  response.end(page(url.searchParams));
 });
 
 server.listen(port, host, () => {

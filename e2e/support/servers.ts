@@ -3,13 +3,33 @@
  * origin (another host name and port) than the portal, as a partner's
  * web site would be.
  */
-export const PORTAL_PORT = 3210;
+/** Overridable, so two checkouts can run their tests side by side. */
+export const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 3210);
 export const PORTAL_ORIGIN = `http://localhost:${PORTAL_PORT}`;
 
-export const HOST_SITE_PORT = 3211;
+export const HOST_SITE_PORT = Number(process.env.E2E_HOST_PORT ?? 3211);
 export const HOST_SITE_ORIGIN = `http://127.0.0.1:${HOST_SITE_PORT}`;
 
-/** The partner's page that embeds <partner-scorecard> with this key. */
-export function hostPageUrl(key: string): string {
-  return `${HOST_SITE_ORIGIN}/?key=${encodeURIComponent(key)}`;
+export interface HostPageOptions {
+  /** The portal the cards talk to; the test portal by default. */
+  api?: string;
+  theme?: "light" | "dark" | "auto";
+  /** The script tag twice, as a careless page might have it. */
+  twice?: boolean;
+  /** A strict Content Security Policy, with no inline styles allowed. */
+  csp?: boolean;
+}
+
+/** The partner's page that embeds one <partner-scorecard> per key. */
+export function hostPageUrl(
+  keys: string | string[],
+  options: HostPageOptions = {},
+): string {
+  const query = new URLSearchParams();
+  for (const key of [keys].flat()) query.append("key", key);
+  if (options.api) query.set("api", options.api);
+  if (options.theme) query.set("theme", options.theme);
+  if (options.twice) query.set("twice", "1");
+  if (options.csp) query.set("csp", "1");
+  return `${HOST_SITE_ORIGIN}/?${query}`;
 }

@@ -4,14 +4,24 @@ import typescript from "@rollup/plugin-typescript";
 
 const input = "src/index.ts";
 
-/** Lit stays a dependency of the ES build, so an app ships it once. */
+/**
+ * The ES build keeps one module per source file (an app's bundler can
+ * drop what it does not use) and Lit as a dependency, so an app that
+ * already uses Lit ships it once.
+ */
 const isLit = (id) => id === "lit" || id.startsWith("lit/");
 
 export default [
   {
     input,
     external: isLit,
-    output: { file: "dist/index.js", format: "es", sourcemap: true },
+    output: {
+      dir: "dist",
+      format: "es",
+      preserveModules: true,
+      preserveModulesRoot: "src",
+      sourcemap: true,
+    },
     plugins: [
       typescript({ tsconfig: "tsconfig.build.json", declarationDir: "dist" }),
     ],

@@ -352,7 +352,8 @@ describe("bad input", () => {
   it("answers unknown, revoked and originless embed requests clearly", async () => {
     const key = await createEmbedKey(portal.handle.db, {
       programId: portal.t.acme.id,
-      partnerId: portal.t.alpha.id,
+      target: { scope: "partner", partnerId: portal.t.alpha.id },
+      metrics: null,
       label: "site",
       allowedOrigins: ["https://alpha.example"],
       createdBy: portal.t.users.ownerStaff.id,

@@ -13,6 +13,8 @@ import {
 import * as index from "~/routes/_index.js";
 import * as embedKeys from "~/routes/embed-keys.js";
 import * as embedApi from "~/routes/embed.v1.scorecard.js";
+import * as embedStream from "~/routes/embed.v1.stream.js";
+import * as livePartner from "~/routes/live.partners.$partnerId.js";
 import * as healthz from "~/routes/healthz.js";
 import * as importResult from "~/routes/imports.$importId.js";
 import * as upload from "~/routes/imports.leads._index.js";
@@ -68,6 +70,8 @@ const COVERED: Record<string, string> = {
   "embed-keys.tsx": "owner side only",
   "settings.tsx": "owner side only",
   "embed.v1.scorecard.ts": "key and origin",
+  "embed.v1.stream.ts": "key and origin",
+  "live.partners.$partnerId.ts": "one partner",
   "widget.partner-scorecard[.]js.ts": "public script, no data",
   "widget.demo.ts": "public page, no data",
   "healthz.ts": "public, no data",
@@ -127,7 +131,8 @@ beforeAll(async () => {
   });
   const key = await createEmbedKey(db, {
     programId: t.acme.id,
-    partnerId: t.alpha.id,
+    target: { scope: "partner", partnerId: t.alpha.id },
+    metrics: null,
     label: "alpha site",
     allowedOrigins: ["https://alpha.example"],
     createdBy: t.users.ownerStaff.id,
@@ -432,6 +437,26 @@ describe("tenants stay apart", () => {
     expect(other.status).toBe(403);
     expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
     expect(String(other.body)).not.toContain("Alpha");
+  });
+
+  it("streams a key's scorecard only to its listed origins", async () => {
+    const path = `/embed/v1/stream?keys=${alphaKey.key}`;
+    const other = await call(embedStream.loader, path, {
+      headers: { Origin: "https://omega.example" },
+    });
+    expect(other.status).toBe(403);
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect(String(other.body)).not.toContain("Alpha");
+  });
+
+  it("tells only those who may see a partner of its changes", async () => {
+    const path = `/live/partners/${portal.t.alpha.id}`;
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const who of outsiders) {
+      refused(
+        await call(livePartner.loader, path, { cookie: cookies[who], params }),
+      );
+    }
   });
 
   it("shows no program data on public pages", async () => {

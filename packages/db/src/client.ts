@@ -17,6 +17,17 @@ export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
   close(): Promise<void>;
+  /**
+   * LISTENs on a channel: `onPayload` for each NOTIFY, `onReady` once
+   * listening and again after each reconnection (postgres.js keeps one
+   * connection for it and re-listens by itself). Resolves to a stop
+   * function. On PGlite this hears only this process's writes.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReady?: () => void,
+  ): Promise<() => Promise<void>>;
 }
 
 export type DatabaseConfig =
@@ -46,6 +57,11 @@ export async function openDatabase(
       db: db as unknown as Database,
       driver: "pglite",
       close: () => client.close(),
+      async listen(channel, onPayload, onReady) {
+        const stop = await client.listen(channel, onPayload);
+        onReady?.();
+        return () => stop();
+      },
     };
   }
 
@@ -67,5 +83,9 @@ export async function openDatabase(
     db: db as unknown as Database,
     driver: "postgres",
     close: () => client.end({ timeout: 5 }),
+    async listen(channel, onPayload, onReady) {
+      const request = await client.listen(channel, onPayload, onReady);
+      return () => request.unlisten();
+    },
   };
 }

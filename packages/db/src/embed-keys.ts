@@ -1,23 +1,35 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { embedKeys, partners, programs } from "./schema/index.js";
 
 export type EmbedKey = typeof embedKeys.$inferSelect;
 
+/** What a key shows: one partner, or the program's aggregate badge. */
+export type EmbedTarget =
+  { scope: "partner"; partnerId: number } | { scope: "program" };
+
 export async function createEmbedKey(
   db: Database,
   input: {
     programId: number;
-    partnerId: number;
+    target: EmbedTarget;
+    /** Metric ids in the order shown; null for the defaults. */
+    metrics: string[] | null;
     label: string;
     allowedOrigins: string[];
     createdBy: number;
   },
 ): Promise<EmbedKey> {
+  const { target, ...rest } = input;
   const [key] = await db
     .insert(embedKeys)
-    .values({ ...input, key: `pk_${randomBytes(16).toString("hex")}` })
+    .values({
+      ...rest,
+      scope: target.scope,
+      partnerId: target.scope === "partner" ? target.partnerId : null,
+      key: `pk_${randomBytes(16).toString("hex")}`,
+    })
     .returning();
   return key!;
 }
@@ -31,6 +43,8 @@ export async function listEmbedKeys(
       id: embedKeys.id,
       key: embedKeys.key,
       label: embedKeys.label,
+      scope: embedKeys.scope,
+      metrics: embedKeys.metrics,
       allowedOrigins: embedKeys.allowedOrigins,
       partnerId: embedKeys.partnerId,
       partnerName: partners.name,
@@ -38,7 +52,13 @@ export async function listEmbedKeys(
       revokedAt: embedKeys.revokedAt,
     })
     .from(embedKeys)
-    .innerJoin(partners, eq(partners.id, embedKeys.partnerId))
+    .leftJoin(
+      partners,
+      and(
+        eq(partners.id, embedKeys.partnerId),
+        eq(partners.programId, embedKeys.programId),
+      ),
+    )
     .where(eq(embedKeys.programId, programId))
     .orderBy(desc(embedKeys.createdAt), desc(embedKeys.id));
 }
@@ -64,7 +84,8 @@ export async function revokeEmbedKey(
 
 /**
  * The one lookup not scoped by a program id: the public key is what
- * names the program. The caller checks revocation and origin.
+ * names the program. The caller checks revocation and origin. A partner
+ * key whose partner is not in the key's program finds no partner.
  */
 export async function findEmbedKey(db: Database, { key }: { key: string }) {
   const [row] = await db
@@ -74,7 +95,7 @@ export async function findEmbedKey(db: Database, { key }: { key: string }) {
       program: programs,
     })
     .from(embedKeys)
-    .innerJoin(
+    .leftJoin(
       partners,
       and(
         eq(partners.id, embedKeys.partnerId),
@@ -84,4 +105,17 @@ export async function findEmbedKey(db: Database, { key }: { key: string }) {
     .innerJoin(programs, eq(programs.id, embedKeys.programId))
     .where(eq(embedKeys.key, key));
   return row ?? null;
+}
+
+/** Which of these keys exist and are not revoked (for open streams). */
+export async function findLiveKeys(
+  db: Database,
+  { keys }: { keys: readonly string[] },
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ key: embedKeys.key })
+    .from(embedKeys)
+    .where(and(inArray(embedKeys.key, [...keys]), isNull(embedKeys.revokedAt)));
+  return new Set(rows.map((r) => r.key));
 }

@@ -7,6 +7,7 @@ export * from "./co-selling.js";
 export * from "./costs.js";
 export * from "./embed-keys.js";
 export * from "./facts/index.js";
+export * from "./embed-scorecards.js";
 export * from "./imports.js";
 export * from "./lead-transitions.js";
 export * from "./leads.js";

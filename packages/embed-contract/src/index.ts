@@ -2,6 +2,7 @@ export {
   EMBED_API_VERSION,
   embedErrorSchema,
   embedMetricSchema,
+  embedScopeSchema,
   embedScorecardSchema,
   metricUnitSchema,
   periodKindSchema,
@@ -9,6 +10,7 @@ export {
 export type {
   EmbedError,
   EmbedMetric,
+  EmbedScope,
   EmbedScorecard,
   MetricUnit,
   PeriodKind,

@@ -27,12 +27,29 @@ export const embedMetricSchema = z.object({
   /** null means "not enough data" (see the metric catalog). */
   value: decimalString.nullable(),
   previous: decimalString.nullable(),
+  /**
+   * Added in v1.1: the value in each of the last periods, oldest first,
+   * ending with this period (for a sparkline). Absent from older servers.
+   */
+  series: z
+    .array(z.object({ key: z.string(), value: decimalString.nullable() }))
+    .optional(),
 });
 export type EmbedMetric = z.infer<typeof embedMetricSchema>;
 
+/**
+ * `partner` is one partner's scorecard; `program` is the program's badge
+ * of aggregate figures, which names no partner.
+ */
+export const embedScopeSchema = z.enum(["partner", "program"]);
+export type EmbedScope = z.infer<typeof embedScopeSchema>;
+
 export const embedScorecardSchema = z.object({
   version: z.literal(EMBED_API_VERSION),
-  partner: z.object({ name: z.string() }),
+  /** Added in v1.1; absent means `partner`. */
+  scope: embedScopeSchema.optional(),
+  /** null exactly for the program badge. */
+  partner: z.object({ name: z.string() }).nullable(),
   program: z.object({
     name: z.string(),
     currency: z.string().length(3),
@@ -62,6 +79,7 @@ export const embedErrorSchema = z.object({
       "revoked_key",
       "origin_not_allowed",
       "bad_request",
+      "rate_limited",
     ]),
     message: z.string(),
   }),

@@ -31,6 +31,9 @@ export async function fetchScorecard(
     response = await fetch(url, {
       mode: "cors",
       credentials: "omit",
+      // Revalidate the browser's copy (a cheap 304 when unchanged): the
+      // widget is live, and must not show figures older than its stream.
+      cache: "no-cache",
       headers: { Accept: "application/json" },
       signal: request.signal,
     });
@@ -61,21 +64,25 @@ export async function fetchScorecard(
 }
 
 /**
- * Resolved against the base as a folder, so a portal served under a path
- * (https://example.com/portal) keeps that path.
+ * An embed API address under the portal. Resolved against the base as a
+ * folder, so a portal served under a path (https://example.com/portal)
+ * keeps that path.
  */
-function scorecardUrl(request: ScorecardRequest): URL | undefined {
-  const base = request.apiBase.endsWith("/")
-    ? request.apiBase
-    : `${request.apiBase}/`;
+export function embedUrl(apiBase: string, path: string): URL | undefined {
+  const base = apiBase.endsWith("/") ? apiBase : `${apiBase}/`;
   let url: URL;
   try {
-    url = new URL("embed/v1/scorecard", base);
+    url = new URL(path, base);
   } catch {
     return undefined;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-  url.searchParams.set("key", request.key);
-  url.searchParams.set("period", request.period);
+  return url;
+}
+
+function scorecardUrl(request: ScorecardRequest): URL | undefined {
+  const url = embedUrl(request.apiBase, "embed/v1/scorecard");
+  url?.searchParams.set("key", request.key);
+  url?.searchParams.set("period", request.period);
   return url;
 }

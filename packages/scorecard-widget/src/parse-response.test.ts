@@ -20,6 +20,10 @@ const BROKEN: Mutation[] = [
   ["a missing previous", ["metrics", 1, "previous"], undefined],
   ["an empty value", ["metrics", 0, "value"], ""],
   ["no generatedAt", ["generatedAt"], undefined],
+  ["an unknown scope", ["scope"], "galaxy"],
+  ["a series as a string", ["metrics", 0, "series"], "1,2"],
+  ["a series point without a key", ["metrics", 0, "series", 0, "key"], 3],
+  ["a series value as a number", ["metrics", 0, "series", 3, "value"], 42],
 ];
 
 function broken(path: Mutation[1], value: unknown): unknown {
@@ -36,6 +40,20 @@ function broken(path: Mutation[1], value: unknown): unknown {
 }
 
 describe("parseScorecard", () => {
+  it("accepts a program badge, with no partner, as zod does", () => {
+    const body = { ...scorecardFixture(), scope: "program", partner: null };
+    expect(embedScorecardSchema.parse(body)).toEqual(body);
+    expect(parseScorecard(body)).toEqual({ ok: true, value: body });
+  });
+
+  it("accepts a reply from before scopes and series, as zod does", () => {
+    const { scope: _scope, ...body } = scorecardFixture();
+    const metrics = body.metrics.map(({ series: _s, ...m }) => m);
+    const old = { ...body, metrics };
+    expect(embedScorecardSchema.parse(old)).toEqual(old);
+    expect(parseScorecard(old)).toEqual({ ok: true, value: old });
+  });
+
   it("accepts the fixture exactly as the contract's zod schema does", () => {
     const body = scorecardFixture();
     const parsed = parseScorecard(body);

@@ -1,5 +1,6 @@
 import type {
   EmbedMetric,
+  EmbedScope,
   EmbedScorecard,
   MetricUnit,
   PeriodKind,
@@ -15,6 +16,7 @@ import type {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 export const PERIOD_KINDS: readonly PeriodKind[] = ["month", "quarter", "year"];
+const SCOPES: readonly EmbedScope[] = ["partner", "program"];
 const UNITS: readonly MetricUnit[] = ["money", "percent", "count", "score"];
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -22,12 +24,17 @@ export function parseScorecard(input: unknown): Parsed<EmbedScorecard> {
   return attempt(() => {
     const root = record(input, "response");
     version(root.version);
-    const partner = record(root.partner, "partner");
+    const partner =
+      root.partner === null ? null : record(root.partner, "partner");
     const program = record(root.program, "program");
     const period = record(root.period, "period");
     return {
       version: 1,
-      partner: { name: text(partner.name, "partner.name") },
+      // Absent from servers before scopes: such a reply is a partner's.
+      ...(root.scope === undefined
+        ? {}
+        : { scope: oneOf(root.scope, SCOPES, "scope") }),
+      partner: partner && { name: text(partner.name, "partner.name") },
       program: {
         name: text(program.name, "program.name"),
         currency: currency(program.currency),
@@ -71,6 +78,21 @@ function metric(input: unknown, index: number): EmbedMetric {
     unit: oneOf(item.unit, UNITS, `${at}.unit`),
     value: decimalOrNull(item.value, `${at}.value`),
     previous: decimalOrNull(item.previous, `${at}.previous`),
+    ...(item.series === undefined
+      ? {}
+      : {
+          series: list(item.series, `${at}.series`).map((point, i) =>
+            seriesPoint(point, `${at}.series[${i}]`),
+          ),
+        }),
+  };
+}
+
+function seriesPoint(input: unknown, at: string) {
+  const point = record(input, at);
+  return {
+    key: text(point.key, `${at}.key`),
+    value: decimalOrNull(point.value, `${at}.value`),
   };
 }
 

@@ -2,13 +2,47 @@ import { css } from "lit";
 
 /**
  * Every colour and size goes through a --tandem-scorecard-* property with
- * a neutral default, so a host page can theme the card without ::part.
+ * a default per theme, so a host page can theme the card without ::part.
+ * `all: initial` on the host stops the page's inherited styles (fonts,
+ * line height, text transforms) at the door; custom properties still
+ * come through, by design. `contain` keeps the card's layout and paint
+ * from reaching the page.
  */
 export const styles = css`
   :host {
+    all: initial;
     display: block;
-    color: var(--tandem-scorecard-color, #1f2328);
+    contain: content;
+    --_fg: var(--tandem-scorecard-color, #1f2328);
+    --_muted: var(--tandem-scorecard-muted-color, #59636e);
+    --_bg: var(--tandem-scorecard-background, #ffffff);
+    --_border: var(--tandem-scorecard-border-color, #d0d7de);
+    --_line: var(--tandem-scorecard-sparkline-color, #0969da);
+    --_error: var(--tandem-scorecard-error-color, #b42318);
+    color: var(--_fg);
     font-family: var(--tandem-scorecard-font-family, system-ui, sans-serif);
+    font-size: 16px;
+    line-height: 1.4;
+  }
+
+  :host([theme="dark"]) {
+    --_fg: var(--tandem-scorecard-color, #e6edf3);
+    --_muted: var(--tandem-scorecard-muted-color, #9198a1);
+    --_bg: var(--tandem-scorecard-background, #0d1117);
+    --_border: var(--tandem-scorecard-border-color, #3d444d);
+    --_line: var(--tandem-scorecard-sparkline-color, #4493f8);
+    --_error: var(--tandem-scorecard-error-color, #f85149);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme="auto"]) {
+      --_fg: var(--tandem-scorecard-color, #e6edf3);
+      --_muted: var(--tandem-scorecard-muted-color, #9198a1);
+      --_bg: var(--tandem-scorecard-background, #0d1117);
+      --_border: var(--tandem-scorecard-border-color, #3d444d);
+      --_line: var(--tandem-scorecard-sparkline-color, #4493f8);
+      --_error: var(--tandem-scorecard-error-color, #f85149);
+    }
   }
 
   :host([hidden]) {
@@ -17,10 +51,17 @@ export const styles = css`
 
   [part="base"] {
     box-sizing: border-box;
+    min-height: var(--tandem-scorecard-min-height, 11rem);
     padding: var(--tandem-scorecard-padding, 1rem);
-    border: 1px solid var(--tandem-scorecard-border-color, #d0d7de);
+    border: 1px solid var(--_border);
     border-radius: var(--tandem-scorecard-radius, 0.5rem);
-    background: var(--tandem-scorecard-background, #ffffff);
+    background: var(--_bg);
+    overflow-wrap: anywhere;
+  }
+
+  :host([compact]) [part="base"] {
+    min-height: var(--tandem-scorecard-min-height, 6rem);
+    padding: var(--tandem-scorecard-padding, 0.5rem 0.75rem);
   }
 
   [part="base"][aria-busy="true"] [part="metrics"] {
@@ -33,8 +74,13 @@ export const styles = css`
     font-weight: 600;
   }
 
-  [part="period"] {
-    color: var(--tandem-scorecard-muted-color, #59636e);
+  [part="period"],
+  [part="label"],
+  [part="previous"],
+  [part="updated"],
+  [part="loading"],
+  [part="empty"] {
+    color: var(--_muted);
     font-weight: 400;
   }
 
@@ -50,34 +96,84 @@ export const styles = css`
     list-style: none;
   }
 
+  :host([compact]) [part="metrics"] {
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(var(--tandem-scorecard-metric-min-width, 7rem), 1fr)
+    );
+    gap: var(--tandem-scorecard-gap, 0.5rem);
+  }
+
   [part="metric"] {
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
+    min-width: 0;
   }
 
   [part="label"],
   [part="previous"],
+  [part="updated"],
   [part="loading"],
   [part="empty"] {
-    color: var(--tandem-scorecard-muted-color, #59636e);
     font-size: 0.875rem;
   }
 
+  [part="updated"] {
+    margin: 0.75rem 0 0;
+  }
+
   [part~="value"] {
-    color: var(--tandem-scorecard-value-color, inherit);
+    color: var(--tandem-scorecard-value-color, var(--_fg));
     font-size: var(--tandem-scorecard-value-size, 1.5rem);
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
 
+  :host([compact]) [part~="value"] {
+    font-size: var(--tandem-scorecard-value-size, 1.125rem);
+  }
+
   [part~="missing"] {
-    color: var(--tandem-scorecard-muted-color, #59636e);
+    color: var(--_muted);
     font-size: 1rem;
     font-weight: 400;
   }
 
+  :host([compact]) [part="previous"],
+  :host([compact]) [part="updated"] {
+    display: none;
+  }
+
+  [part="sparkline"] {
+    display: block;
+    width: 100%;
+    height: 1.5rem;
+    fill: none;
+    stroke: var(--_line);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+    overflow: visible;
+  }
+
+  [part="sparkline"] circle {
+    fill: var(--_line);
+    stroke: none;
+  }
+
   [part="error"] {
-    color: var(--tandem-scorecard-error-color, #b42318);
+    color: var(--_error);
+  }
+
+  [part="status"] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 `;

@@ -71,6 +71,7 @@ describe("<partner-scorecard> showing a scorecard", () => {
     expect(requestInit(fetchMock, 0)).toMatchObject({
       mode: "cors",
       credentials: "omit",
+      cache: "no-cache",
     });
   });
 

@@ -12,6 +12,12 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Signs the session cookie; required with DATABASE_URL in production. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /**
+   * Embed requests per key: a bucket of this many, refilled at
+   * EMBED_RATE_PER_SECOND. Kept per process (see decision 0009).
+   */
+  EMBED_RATE_BURST: z.coerce.number().int().min(1).default(60),
+  EMBED_RATE_PER_SECOND: z.coerce.number().positive().default(2),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),

@@ -9,6 +9,7 @@ import {
 } from "@tandem/db/demo";
 import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
+import { stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
 
 export interface StartupInfo {
@@ -67,5 +68,7 @@ function banner(url: string, demo: DemoSignIns | null): string {
 }
 
 export async function shutdown(): Promise<void> {
+  // Open streams would keep the server from closing.
+  await stopLive();
   await disconnect();
 }

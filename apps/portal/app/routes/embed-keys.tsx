@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CATALOG } from "@tandem/metrics";
 import {
   createEmbedKey,
   getPartner,
@@ -14,35 +15,19 @@ import {
   listPartners,
   revokeEmbedKey,
 } from "@tandem/db";
-import { Field, FormError } from "~/components/field.js";
+import { CreateKeyForm } from "~/components/create-key-form.js";
 import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm } from "~/lib/forms.server.js";
+import { createKeySchema } from "~/lib/embed-key-form.server.js";
 import { logger } from "~/lib/logger.server.js";
-import { parseOrigins } from "~/lib/origins.js";
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    label: requiredText("A label", 100),
-    partnerId: z.coerce
-      .number({ error: "Choose a partner." })
-      .int()
-      .positive("Choose a partner."),
-    origins: z.string().transform((v, ctx) => {
-      const parsed = parseOrigins(v);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.message });
-        return z.NEVER;
-      }
-      return parsed.origins;
-    }),
-  }),
-  z.object({
-    intent: z.literal("revoke"),
-    keyId: z.coerce.number().int().positive(),
-  }),
-]);
+const revokeSchema = z.object({
+  intent: z.literal("revoke"),
+  keyId: z.coerce.number().int().positive(),
+});
+
+const METRICS = CATALOG.map((m) => ({ id: m.id, name: m.name }));
 
 export const meta: MetaFunction = () => [{ title: "Embed keys · Tandem" }];
 
@@ -56,11 +41,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     origin: new URL(request.url).origin,
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
+    metrics: METRICS,
     keys: keys.map((k) => ({
       id: k.id,
       key: k.key,
       label: k.label,
-      partnerName: k.partnerName,
+      shows: k.scope === "program" ? "Program badge" : k.partnerName,
+      metrics: (k.metrics ?? METRICS.map((m) => m.id)).map(
+        (id) => METRICS.find((m) => m.id === id)?.name ?? id,
+      ),
       origins: k.allowedOrigins,
       revoked: k.revokedAt !== null,
     })),
@@ -69,7 +58,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireOwnerStaff(request);
-  const form = parseForm(await readForm(request), actionSchema);
+  const formData = await readForm(request);
+  // Chosen by intent, so errors name the fields of that one form.
+  const schema =
+    formData.get("intent") === "revoke" ? revokeSchema : createKeySchema;
+  const form = parseForm(formData, schema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
   const db = await getDb();
@@ -86,11 +79,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect("/embed-keys");
   }
-  const partner = await getPartner(db, {
-    programId: member.program.id,
-    partnerId: input.partnerId,
-  });
-  if (!partner) {
+  const partner =
+    input.partnerId === null
+      ? null
+      : await getPartner(db, {
+          programId: member.program.id,
+          partnerId: input.partnerId,
+        });
+  if (input.partnerId !== null && !partner) {
     return data(
       {
         errors: { partnerId: ["Choose a partner of this program."] },
@@ -101,7 +97,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const key = await createEmbedKey(db, {
     programId: member.program.id,
-    partnerId: partner.id,
+    target: partner
+      ? { scope: "partner", partnerId: partner.id }
+      : { scope: "program" },
+    metrics: input.metrics,
     label: input.label,
     allowedOrigins: input.origins,
     createdBy: member.user.id,
@@ -114,25 +113,28 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EmbedKeys() {
-  const { keys, partners, origin } = useLoaderData<typeof loader>();
+  const { keys, partners, metrics, origin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   return (
     <section>
       <h1>Embed keys</h1>
       <p>
-        A key lets a web page show one partner&apos;s scorecard with the{" "}
+        A key lets a web page show one partner&apos;s scorecard, or the
+        program&apos;s badge of totals, with the{" "}
         <code>&lt;partner-scorecard&gt;</code> element. It is publishable; it
-        only works on the pages of the origins you list.
+        only works on the pages of the origins you list, and shows only the
+        metrics you choose.
       </p>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
               <th scope="col">Label</th>
-              <th scope="col">Partner</th>
+              <th scope="col">Shows</th>
               <th scope="col">Key</th>
               <th scope="col">Allowed origins</th>
+              <th scope="col">Metrics</th>
               <th scope="col">State</th>
             </tr>
           </thead>
@@ -140,11 +142,12 @@ export default function EmbedKeys() {
             {keys.map((k) => (
               <tr key={k.id}>
                 <td>{k.label}</td>
-                <td>{k.partnerName}</td>
+                <td>{k.shows}</td>
                 <td>
                   <code>{k.key}</code>
                 </td>
                 <td>{k.origins.join(", ")}</td>
+                <td>{k.metrics.join(", ")}</td>
                 <td>
                   {k.revoked ? (
                     "revoked"
@@ -163,44 +166,13 @@ export default function EmbedKeys() {
         </table>
       </div>
 
-      <Form method="post" className="stack" noValidate>
-        <h2>Create a key</h2>
-        <FormError errors={errors} />
-        <input type="hidden" name="intent" value="create" />
-        <Field
-          label="Label"
-          name="label"
-          defaultValue={result?.values?.label}
-          errors={errors}
-        />
-        <Field label="Partner" name="partnerId" errors={errors}>
-          <select
-            name="partnerId"
-            defaultValue={result?.values?.partnerId}
-            aria-describedby="partnerId-error"
-          >
-            <option value="">Choose…</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          label="Allowed origins (one a line, e.g. https://partner.example)"
-          name="origins"
-          errors={errors}
-        >
-          <textarea
-            name="origins"
-            rows={3}
-            defaultValue={result?.values?.origins ?? origin}
-            aria-describedby="origins-error"
-          />
-        </Field>
-        <button type="submit">Create key</button>
-      </Form>
+      <CreateKeyForm
+        partners={partners}
+        metrics={metrics}
+        origin={origin}
+        errors={errors}
+        values={result?.values}
+      />
     </section>
   );
 }

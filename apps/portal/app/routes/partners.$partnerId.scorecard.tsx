@@ -17,6 +17,7 @@ import {
 } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { PeriodPicker } from "~/components/period-picker.js";
+import { useLiveReload } from "~/components/use-live-reload.js";
 import {
   canSeePartner,
   notFound,
@@ -162,6 +163,7 @@ export default function Scorecard() {
     side,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useLiveReload(`/live/partners/${partner.id}`);
   return (
     <section>
       <h1>

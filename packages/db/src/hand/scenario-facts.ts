@@ -120,7 +120,8 @@ export async function recordHandFacts(
   for (const [partner, created, revoked] of keys) {
     const key = await createEmbedKey(db, {
       programId,
-      partnerId: p[partner]!.id,
+      target: { scope: "partner", partnerId: p[partner]!.id },
+      metrics: null,
       label: partner,
       allowedOrigins: ["https://example.test"],
       createdBy: staff,

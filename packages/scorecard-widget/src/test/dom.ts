@@ -1,6 +1,6 @@
 import type { PartnerScorecard } from "../partner-scorecard.js";
 
-type ScorecardEvent = "tandem-load" | "tandem-error";
+type ScorecardEvent = "tandem-load" | "tandem-update" | "tandem-error";
 
 export function mount(attributes: Record<string, string>): PartnerScorecard {
   const element = document.createElement("partner-scorecard");

@@ -11,6 +11,7 @@ import type {
 export function scorecardFixture(): EmbedScorecard {
   return {
     version: 1,
+    scope: "partner",
     partner: { name: "Darcel Schlecht" },
     program: {
       name: "MAVEN",
@@ -83,5 +84,10 @@ function metric(
   value: string | null,
   previous: string | null,
 ): EmbedMetric {
-  return { id, label, unit, value, previous };
+  // The last periods, oldest first, ending with this one.
+  const series = ["2016-Q2", "2016-Q3", "2016-Q4", "2017-Q1"].map((key, i) => ({
+    key,
+    value: i === 3 ? value : i === 2 ? previous : null,
+  }));
+  return { id, label, unit, value, previous, series };
 }

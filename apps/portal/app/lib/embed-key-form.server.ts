@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { SKELETON_METRIC_IDS, type MetricId } from "@tandem/metrics";
+import { requiredText } from "./forms.server.js";
+import { parseOrigins } from "./origins.js";
+
+/** The form field holding a metric's position ("" hides it). */
+export const metricField = (id: string) => `metric_${id}`;
+
+const position = z
+  .string()
+  .trim()
+  .regex(/^\d{0,2}$/, "Choose a position or leave it hidden.")
+  .optional();
+
+const metricShape = Object.fromEntries(
+  SKELETON_METRIC_IDS.map((id) => [metricField(id), position]),
+);
+
+const CHOOSE = "Choose a partner, or the program badge.";
+
+const originsField = z.string().transform((v, ctx) => {
+  const parsed = parseOrigins(v);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.origins;
+});
+
+/**
+ * A new key: a label, a partner or the program badge, the metrics in
+ * the order chosen, and its origins.
+ */
+export const createKeySchema = z
+  .object({
+    intent: z.literal("create"),
+    label: requiredText("A label", 100),
+    // A client that predates scopes asks for a partner's key.
+    scope: z.enum(["partner", "program"], { error: CHOOSE }).default("partner"),
+    partnerId: z.string().optional(),
+    origins: originsField,
+    ...metricShape,
+  })
+  .transform((input, ctx) => {
+    const partnerId = Number(input.partnerId);
+    const isPartner = input.scope === "partner";
+    if (isPartner && !(Number.isInteger(partnerId) && partnerId > 0)) {
+      ctx.addIssue({ code: "custom", path: ["partnerId"], message: CHOOSE });
+      return z.NEVER;
+    }
+    const metrics = metricOrder(input, ctx);
+    if (metrics === undefined) return z.NEVER;
+    return {
+      intent: input.intent,
+      label: input.label,
+      origins: input.origins,
+      metrics,
+      partnerId: isPartner ? partnerId : null,
+    };
+  });
+
+/**
+ * The chosen metrics by position. All of them in the catalog's order is
+ * stored as null (the defaults), so such a key gains new metrics.
+ */
+function metricOrder(
+  input: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+): MetricId[] | null | undefined {
+  const fields = SKELETON_METRIC_IDS.map(metricField);
+  // A client that sends no metric fields at all asks for the defaults.
+  if (!fields.some((name) => name in input)) return null;
+  const placed: { id: MetricId; at: number }[] = [];
+  for (const id of SKELETON_METRIC_IDS) {
+    const raw = input[metricField(id)];
+    if (typeof raw !== "string" || raw.trim() === "") continue;
+    const at = Number(raw);
+    if (placed.some((p) => p.at === at)) {
+      const message = `Two metrics are at position ${at}; give each its own.`;
+      ctx.addIssue({ code: "custom", path: ["metrics"], message });
+      return undefined;
+    }
+    placed.push({ id, at });
+  }
+  if (placed.length === 0) {
+    const message = "Show at least one metric.";
+    ctx.addIssue({ code: "custom", path: ["metrics"], message });
+    return undefined;
+  }
+  const ids = placed.sort((a, b) => a.at - b.at).map((p) => p.id);
+  const isDefault =
+    ids.length === SKELETON_METRIC_IDS.length &&
+    ids.every((id, i) => id === SKELETON_METRIC_IDS[i]);
+  return isDefault ? null : ids;
+}
