@@ -16,9 +16,13 @@ const READ = { start: "2023-12-01", end: "2025-01-01" };
 const PROGRAM_RUNS = 3;
 const PARTNER_RUNS = 21;
 
-const drivers = process.env.DATABASE_URL
-  ? (["postgres", "pglite"] as const)
-  : (["pglite"] as const);
+// BENCH_DRIVERS=postgres (or pglite) measures one driver only.
+const only = process.env.BENCH_DRIVERS;
+const drivers = (
+  process.env.DATABASE_URL
+    ? (["postgres", "pglite"] as const)
+    : (["pglite"] as const)
+).filter((d) => !only || only.split(",").includes(d));
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
