@@ -25,7 +25,7 @@ import { readDirectRevenue, scorecardWidget } from "../support/widget.js";
 /** A live change must show well within this, without a reload. */
 const LIVE_MS = 3_000;
 
-test("a won deal shows in the widget and the portal page without reload", async ({
+test("a won deal shows in the widget and the portal page at once", async ({
   page,
   openPage,
 }) => {

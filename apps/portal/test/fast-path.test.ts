@@ -38,7 +38,7 @@ const get = (query: string, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${PORT}/embed/v1/scorecard${query}`, { headers });
 
 describe("the embed JSON's fast path", () => {
-  it("answers as the route does, then stops once the key is revoked", async () => {
+  it("answers as the route does, until the key is revoked", async () => {
     const { t } = portal;
     const key = await createEmbedKey(portal.handle.db, {
       programId: t.acme.id,

@@ -8,12 +8,13 @@ import { listeningHub } from "./live/live.server.js";
 const PATH = "/embed/v1/scorecard";
 
 /**
- * The embed JSON's common case answered before Remix: a page on a listed
- * origin asking for a live key's scorecard, served from this process's
- * caches. Remix's request handling costs more than the answer itself
- * (see the bench), so server.js tries this before Express. Anything else (an error to explain, a same-origin
- * page without Origin, no cache yet) goes on to the route, which stays
- * the one place that words errors.
+ * The embed JSON's common case answered before Express and Remix: a
+ * page on a listed origin asking for a live key's scorecard, served from
+ * this process's caches. Remix's request handling costs more than the
+ * answer itself (see the bench), so server.js tries this first.
+ * Anything else (an error to explain, a same-origin page without
+ * Origin, a chosen period, no cache yet) goes on to the route, which
+ * stays the one place that words errors.
  */
 export function embedFastPath(
   req: IncomingMessage,
