@@ -176,6 +176,42 @@ test("a dark card under a strict CSP", async ({ page, openPage }) => {
   expect(violations).toEqual([]);
 });
 
+test("page styles cannot reach into the card", async ({ page, openPage }) => {
+  const staff = await openPage({ as: "staff" });
+  const { key } = await createEmbedKey(staff, {
+    partner: BLUEFIN,
+    origins: [HOST_SITE_ORIGIN],
+  });
+
+  await page.goto(hostPageUrl(key, { hostile: true }));
+
+  const widget = scorecardWidget(page);
+  await expect(widget.heading).toBeVisible();
+  await expect(widget.heading).toContainText(BLUEFIN);
+  const looks = await widget.heading.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [
+      style.color,
+      style.fontSize,
+      style.fontStyle,
+      style.textTransform,
+      style.letterSpacing,
+    ];
+  });
+  expect(looks).toEqual([
+    "rgb(31, 35, 40)",
+    "18px",
+    "normal",
+    "none",
+    "normal",
+  ]);
+  // The page's own heading did take the page's styles.
+  const own = await page
+    .locator("h1")
+    .evaluate((el) => getComputedStyle(el).color);
+  expect(own).toBe("rgb(255, 0, 0)");
+});
+
 test("the widget reconnects and catches up after a portal restart", async ({
   page,
   pageErrors,
