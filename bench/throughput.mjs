@@ -1,7 +1,10 @@
 // Requests per second of the embed JSON endpoint, against a bare Node
 // HTTP server sending the very same bytes and headers, in one run.
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { stop } from "./servers.mjs";
 
 const KEPT = [
   "content-type",
@@ -15,15 +18,17 @@ const KEPT = [
 export async function measureThroughput({ url, origin, port, seconds }) {
   const sample = await fetch(url, { headers: { Origin: origin } });
   if (!sample.ok) throw new Error(`${url} answered ${sample.status}`);
-  const body = Buffer.from(await sample.arrayBuffer());
+  const body = await sample.text();
   const headers = Object.fromEntries(
     KEPT.map((name) => [name, sample.headers.get(name)]).filter(([, v]) => v),
   );
-  const bare = createServer((_request, response) => {
-    response.writeHead(200, headers);
-    response.end(body);
-  });
-  await new Promise((resolve) => bare.listen(port, "127.0.0.1", resolve));
+  const bare = spawn(
+    "node",
+    [fileURLToPath(new URL("bare-server.mjs", import.meta.url)), port],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  bare.stdin.end(JSON.stringify({ headers, body }));
+  await once(bare.stdout, "data");
   try {
     const options = { connections: 10, duration: seconds };
     const asked = { headers: { Origin: origin } };
@@ -32,9 +37,9 @@ export async function measureThroughput({ url, origin, port, seconds }) {
       ...options,
       url: `http://127.0.0.1:${port}/`,
     });
-    return { endpoint, baseline, bytes: body.length };
+    return { endpoint, baseline, bytes: Buffer.byteLength(body) };
   } finally {
-    await new Promise((resolve) => bare.close(resolve));
+    await stop(bare);
   }
 }
 
