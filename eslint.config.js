@@ -45,4 +45,17 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // The bench runs in Node, and hands a few functions to the page.
+    files: ["bench/**/*.mjs"],
+    languageOptions: {
+      globals: {
+        Buffer: "readonly",
+        URLSearchParams: "readonly",
+        window: "readonly",
+        document: "readonly",
+        MutationObserver: "readonly",
+      },
+    },
+  },
 );

@@ -2,10 +2,12 @@
 // Start-up (database, migrations, demo) lives in the server build's
 // entry module, so it shares one database handle with the routes.
 import { createRequestHandler } from "@remix-run/express";
+import { createServer } from "node:http";
 import express from "express";
 
 const build = await import("./build/server/index.js");
-const { startup, shutdown, logger, requestContext } = build.entry.module;
+const { startup, shutdown, logger, requestContext, embedFastPath } =
+  build.entry.module;
 
 const info = await startup();
 const app = express();
@@ -19,7 +21,11 @@ app.use(
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build }));
 
-const server = app.listen(info.port, info.host, () => {
+// The embed JSON's cached common case skips Express (see the bench).
+const server = createServer((req, res) =>
+  embedFastPath(req, res, () => app(req, res)),
+);
+server.listen(info.port, info.host, () => {
   process.stdout.write(info.banner(`http://${info.displayHost}:${info.port}`));
 });
 

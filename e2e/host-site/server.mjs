@@ -1,7 +1,8 @@
 // A partner's web site, on an origin of its own: one page that embeds the
 // portal's <partner-scorecard> the way the portal tells site owners to.
 // Query: ?key=pk_… (repeat for several cards), &api=<portal origin>,
-// &theme=dark, &twice=1 (the script tag twice), &csp=1 (a strict CSP).
+// &theme=dark, &twice=1 (the script tag twice), &csp=1 (a strict CSP),
+// &hostile=1 (page styles that try to reach into every element).
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 3211);
@@ -10,6 +11,12 @@ const portal = process.env.PORTAL_ORIGIN ?? "http://localhost:3210";
 
 const escapeHtml = (text) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const HOSTILE = `
+* { color: rgb(255, 0, 0) !important; font: italic 40px/5 serif !important;
+    letter-spacing: 1em !important; text-transform: uppercase !important; }
+h2, li, span, p { display: none !important; }
+`;
 
 function card(key, query) {
   const attributes = [`key="${escapeHtml(key)}"`, `period="quarter"`];
@@ -30,12 +37,14 @@ function page(query) {
   const widgets = keys.length
     ? keys.map((key) => card(key, query)).join("\n")
     : `<p>Open this page with ?key=pk_… to show a scorecard.</p>`;
+  const styles = query.get("hostile") ? `<style>${HOSTILE}</style>` : "";
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Bluefin Consulting · Our partnerships</title>
 <link rel="icon" href="data:,">
+${styles}
 ${scripts}
 </head>
 <body>

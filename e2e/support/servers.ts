@@ -18,6 +18,8 @@ export interface HostPageOptions {
   twice?: boolean;
   /** A strict Content Security Policy, with no inline styles allowed. */
   csp?: boolean;
+  /** Page styles that try to reach into every element. */
+  hostile?: boolean;
 }
 
 /** The partner's page that embeds one <partner-scorecard> per key. */
@@ -31,5 +33,6 @@ export function hostPageUrl(
   if (options.theme) query.set("theme", options.theme);
   if (options.twice) query.set("twice", "1");
   if (options.csp) query.set("csp", "1");
+  if (options.hostile) query.set("hostile", "1");
   return `${HOST_SITE_ORIGIN}/?${query}`;
 }

@@ -25,7 +25,7 @@ import { readDirectRevenue, scorecardWidget } from "../support/widget.js";
 /** A live change must show well within this, without a reload. */
 const LIVE_MS = 3_000;
 
-test("a won deal shows in the widget and the portal page without reload", async ({
+test("a won deal shows in the widget and the portal page at once", async ({
   page,
   openPage,
 }) => {
@@ -174,6 +174,42 @@ test("a dark card under a strict CSP", async ({ page, openPage }) => {
   });
   expect(colours).toEqual(["rgb(13, 17, 23)", "rgb(230, 237, 243)"]);
   expect(violations).toEqual([]);
+});
+
+test("page styles cannot reach into the card", async ({ page, openPage }) => {
+  const staff = await openPage({ as: "staff" });
+  const { key } = await createEmbedKey(staff, {
+    partner: BLUEFIN,
+    origins: [HOST_SITE_ORIGIN],
+  });
+
+  await page.goto(hostPageUrl(key, { hostile: true }));
+
+  const widget = scorecardWidget(page);
+  await expect(widget.heading).toBeVisible();
+  await expect(widget.heading).toContainText(BLUEFIN);
+  const looks = await widget.heading.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [
+      style.color,
+      style.fontSize,
+      style.fontStyle,
+      style.textTransform,
+      style.letterSpacing,
+    ];
+  });
+  expect(looks).toEqual([
+    "rgb(31, 35, 40)",
+    "18px",
+    "normal",
+    "none",
+    "normal",
+  ]);
+  // The page's own heading did take the page's styles.
+  const own = await page
+    .locator("h1")
+    .evaluate((el) => getComputedStyle(el).color);
+  expect(own).toBe("rgb(255, 0, 0)");
 });
 
 test("the widget reconnects and catches up after a portal restart", async ({

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { describeError, logger } from "./lib/logger.server.js";
 
+export { embedFastPath } from "./lib/embed-fast-path.server.js";
 export { logger } from "./lib/logger.server.js";
 export { requestContext } from "./lib/request-context.server.js";
 export { shutdown, startup } from "./lib/startup.server.js";

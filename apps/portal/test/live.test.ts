@@ -100,7 +100,7 @@ describe("the embed event stream", () => {
     controller.abort();
   });
 
-  it("tells a badge about its program's partners, never another's", async () => {
+  it("tells a badge of its program's changes, never another's", async () => {
     const key = await keyFor({ scope: "program" });
     const { response, controller } = await open(`?keys=${key.key}:year`);
     const events = new EventReader(response.body);
@@ -191,7 +191,7 @@ describe("the embed event stream", () => {
     ["?keys=nope", '"nope" is not a key such as pk_…:quarter.'],
     [`?keys=pk_${"a".repeat(32)}:decade`, "is not a key such as"],
     [
-      `?keys=${Array.from({ length: 21 }, (_, i) => `pk_${String(i).padStart(32, "0")}`).join(",")}`,
+      `?keys=${Array.from({ length: 21 }, (_, i) => fakeKey(i)).join(",")}`,
       "Give 1 to 20 keys.",
     ],
   ])("answers %s with 400 and a reason", async (query, message) => {
@@ -247,3 +247,7 @@ describe("the portal page's event stream", () => {
     }
   });
 });
+
+function fakeKey(i: number): string {
+  return `pk_${String(i).padStart(32, "0")}`;
+}

@@ -39,7 +39,7 @@ describe.runIf(url)("live updates across portal processes", () => {
     await admin.end();
   });
 
-  it("brings a write through one process to a stream of the other", async () => {
+  it("brings a write in one process to a stream of the other", async () => {
     const [writer, reader] = servers as [PortalProcess, PortalProcess];
     const key = await createEmbedKey(handle.db, {
       programId: t.acme.id,

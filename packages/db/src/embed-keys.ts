@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "./client.js";
+import { notifyEmbedKeyChanged } from "./notify.js";
 import { embedKeys, partners, programs } from "./schema/index.js";
 
 export type EmbedKey = typeof embedKeys.$inferSelect;
@@ -63,23 +64,30 @@ export async function listEmbedKeys(
     .orderBy(desc(embedKeys.createdAt), desc(embedKeys.id));
 }
 
-/** True when a live key of this program was revoked now. */
+/**
+ * True when a live key of this program was revoked now. Processes that
+ * cache keys hear of it through NOTIFY, at commit.
+ */
 export async function revokeEmbedKey(
   db: Database,
   { programId, keyId }: { programId: number; keyId: number },
 ): Promise<boolean> {
-  const revoked = await db
-    .update(embedKeys)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(embedKeys.programId, programId),
-        eq(embedKeys.id, keyId),
-        isNull(embedKeys.revokedAt),
-      ),
-    )
-    .returning({ id: embedKeys.id });
-  return revoked.length > 0;
+  return db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(embedKeys)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(embedKeys.programId, programId),
+          eq(embedKeys.id, keyId),
+          isNull(embedKeys.revokedAt),
+        ),
+      )
+      .returning({ key: embedKeys.key });
+    if (!revoked) return false;
+    await notifyEmbedKeyChanged(tx, { key: revoked.key });
+    return true;
+  });
 }
 
 /**

@@ -15,3 +15,14 @@ export async function notifyScorecardChanged(
   const payload = JSON.stringify({ programId, partnerId });
   await tx.execute(sql`select pg_notify(${SCORECARD_CHANNEL}, ${payload})`);
 }
+
+/** The channel that tells listeners an embed key changed (revoked). */
+export const EMBED_KEY_CHANNEL = "tandem_embed_key";
+
+/** Inside the transaction that changed the key; the payload is the key. */
+export async function notifyEmbedKeyChanged(
+  tx: Pick<Database, "execute">,
+  { key }: { key: string },
+): Promise<void> {
+  await tx.execute(sql`select pg_notify(${EMBED_KEY_CHANNEL}, ${key})`);
+}

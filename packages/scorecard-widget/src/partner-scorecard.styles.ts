@@ -19,10 +19,6 @@ export const styles = css`
     --_border: var(--tandem-scorecard-border-color, #d0d7de);
     --_line: var(--tandem-scorecard-sparkline-color, #0969da);
     --_error: var(--tandem-scorecard-error-color, #b42318);
-    color: var(--_fg);
-    font-family: var(--tandem-scorecard-font-family, system-ui, sans-serif);
-    font-size: 16px;
-    line-height: 1.4;
   }
 
   :host([theme="dark"]) {
@@ -49,19 +45,35 @@ export const styles = css`
     display: none;
   }
 
+  /*
+   * Sizes are in em of this box's 16px, never rem: a page's root font
+   * size must not scale the card. Text styles start here, not on the
+   * host: a page rule such as
+   * "* { color: red !important }" reaches the host element itself, but
+   * nothing inside the shadow root inherits from it past this box.
+   */
   [part="base"] {
+    color: var(--_fg);
+    font-family: var(--tandem-scorecard-font-family, system-ui, sans-serif);
+    font-size: 16px;
+    font-style: normal;
+    font-weight: 400;
+    letter-spacing: normal;
+    line-height: 1.4;
+    text-align: start;
+    text-transform: none;
     box-sizing: border-box;
-    min-height: var(--tandem-scorecard-min-height, 11rem);
-    padding: var(--tandem-scorecard-padding, 1rem);
+    min-height: var(--tandem-scorecard-min-height, 11em);
+    padding: var(--tandem-scorecard-padding, 1em);
     border: 1px solid var(--_border);
-    border-radius: var(--tandem-scorecard-radius, 0.5rem);
+    border-radius: var(--tandem-scorecard-radius, 0.5em);
     background: var(--_bg);
     overflow-wrap: anywhere;
   }
 
   :host([compact]) [part="base"] {
-    min-height: var(--tandem-scorecard-min-height, 6rem);
-    padding: var(--tandem-scorecard-padding, 0.5rem 0.75rem);
+    min-height: var(--tandem-scorecard-min-height, 6em);
+    padding: var(--tandem-scorecard-padding, 0.5em 0.75em);
   }
 
   [part="base"][aria-busy="true"] [part="metrics"] {
@@ -69,8 +81,8 @@ export const styles = css`
   }
 
   [part="heading"] {
-    margin: 0 0 0.75rem;
-    font-size: var(--tandem-scorecard-heading-size, 1.125rem);
+    margin: 0 0 0.75em;
+    font-size: var(--tandem-scorecard-heading-size, 1.125em);
     font-weight: 600;
   }
 
@@ -88,9 +100,9 @@ export const styles = css`
     display: grid;
     grid-template-columns: repeat(
       auto-fill,
-      minmax(var(--tandem-scorecard-metric-min-width, 10rem), 1fr)
+      minmax(var(--tandem-scorecard-metric-min-width, 10em), 1fr)
     );
-    gap: var(--tandem-scorecard-gap, 0.75rem);
+    gap: var(--tandem-scorecard-gap, 0.75em);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -99,15 +111,15 @@ export const styles = css`
   :host([compact]) [part="metrics"] {
     grid-template-columns: repeat(
       auto-fill,
-      minmax(var(--tandem-scorecard-metric-min-width, 7rem), 1fr)
+      minmax(var(--tandem-scorecard-metric-min-width, 7em), 1fr)
     );
-    gap: var(--tandem-scorecard-gap, 0.5rem);
+    gap: var(--tandem-scorecard-gap, 0.5em);
   }
 
   [part="metric"] {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-width: 0;
   }
 
@@ -116,27 +128,27 @@ export const styles = css`
   [part="updated"],
   [part="loading"],
   [part="empty"] {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
 
   [part="updated"] {
-    margin: 0.75rem 0 0;
+    margin: 0.75em 0 0;
   }
 
   [part~="value"] {
     color: var(--tandem-scorecard-value-color, var(--_fg));
-    font-size: var(--tandem-scorecard-value-size, 1.5rem);
+    font-size: var(--tandem-scorecard-value-size, 1.5em);
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
 
   :host([compact]) [part~="value"] {
-    font-size: var(--tandem-scorecard-value-size, 1.125rem);
+    font-size: var(--tandem-scorecard-value-size, 1.125em);
   }
 
   [part~="missing"] {
     color: var(--_muted);
-    font-size: 1rem;
+    font-size: 1em;
     font-weight: 400;
   }
 
@@ -148,7 +160,7 @@ export const styles = css`
   [part="sparkline"] {
     display: block;
     width: 100%;
-    height: 1.5rem;
+    height: 1.5em;
     fill: none;
     stroke: var(--_line);
     stroke-width: 1.5;

@@ -2,6 +2,8 @@ import { findEmbedKey } from "@tandem/db";
 import { getDb } from "./db.server.js";
 import { embedError, requestOrigin } from "./embed-http.server.js";
 import { env } from "./env.server.js";
+import { findKeyCached } from "./live/key-cache.server.js";
+import { listeningHub } from "./live/live.server.js";
 import { RateLimiter } from "./rate-limit.server.js";
 
 export type FoundKey = NonNullable<Awaited<ReturnType<typeof findEmbedKey>>>;
@@ -30,17 +32,27 @@ function rateLimiter(): RateLimiter {
  * has requests left; otherwise the error to send. Only a listed origin
  * gets CORS headers, so another site's script learns nothing.
  */
-export async function checkEmbedAccess(
+export function checkEmbedAccess(
   request: Request,
   key: string,
 ): Promise<EmbedAccess> {
-  const found = await findEmbedKey(await getDb(), { key });
+  return checkKeyForOrigin(requestOrigin(request), key);
+}
+
+/** The same checks, for the origin the request came from (or none). */
+export async function checkKeyForOrigin(
+  origin: string | null,
+  key: string,
+): Promise<EmbedAccess> {
+  // From memory only while revocations are heard (decision 0010).
+  const found = listeningHub()
+    ? await findKeyCached(key)
+    : await findEmbedKey(await getDb(), { key });
   const partnerMissing = found?.key.scope === "partner" && !found.partner;
   if (!found || partnerMissing) {
     const message = "This embed key does not exist.";
     return refuse(embedError(404, "unknown_key", message, null));
   }
-  const origin = requestOrigin(request);
   if (origin === null || !found.key.allowedOrigins.includes(origin)) {
     const message = origin
       ? `This key may not be used on ${origin}.`

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   EMBED_API_VERSION,
   embedScorecardSchema,
@@ -18,7 +19,15 @@ import type { FoundKey } from "./embed-access.server.js";
 export const SPARKLINE_POINTS = 6;
 
 export type CardResult =
-  { ok: true; card: EmbedScorecard } | { ok: false; message: string };
+  | { ok: true; card: EmbedScorecard; body: string; etag: string }
+  | { ok: false; message: string };
+
+/** The ETag covers the figures, not the moment they were computed. */
+export function figuresEtag(card: EmbedScorecard): string {
+  const { generatedAt: _ignored, ...figures } = card;
+  const hash = createHash("sha256").update(JSON.stringify(figures));
+  return `"${hash.digest("base64url").slice(0, 27)}"`;
+}
 
 /** The metric ids a key shows, in its order; unknown ids are skipped. */
 export function keyMetrics(found: FoundKey): PartnerMetricId[] {
@@ -76,5 +85,11 @@ export async function buildEmbedCard(
     metrics,
     generatedAt: new Date().toISOString(),
   });
-  return { ok: true, card };
+  // Serialised once: a cached card is sent many times.
+  return {
+    ok: true,
+    card,
+    body: JSON.stringify(card),
+    etag: figuresEtag(card),
+  };
 }

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { periodKindSchema, type EmbedScorecard } from "@tandem/embed-contract";
+import { periodKindSchema } from "@tandem/embed-contract";
 import { findEmbedKey } from "@tandem/db";
 import { z } from "zod";
 import { getDb } from "./db.server.js";
@@ -53,29 +52,21 @@ export async function embedScorecard(request: Request): Promise<Response> {
     ? await cachedCard(hub, access.grant, kind, at)
     : await buildEmbedCard(found, kind, at);
   if (!built.ok) return embedError(400, "bad_request", built.message, origin);
-  return withEtag(request, built.card, embedHeaders(origin));
-}
-
-/** The ETag covers the figures, not the moment they were computed. */
-export function figuresEtag(card: EmbedScorecard): string {
-  const { generatedAt: _ignored, ...figures } = card;
-  const hash = createHash("sha256").update(JSON.stringify(figures));
-  return `"${hash.digest("base64url").slice(0, 27)}"`;
+  return withEtag(request, built, embedHeaders(origin));
 }
 
 function withEtag(
   request: Request,
-  card: EmbedScorecard,
+  built: { body: string; etag: string },
   h: Headers,
 ): Response {
-  const etag = figuresEtag(card);
-  h.set("ETag", etag);
+  h.set("ETag", built.etag);
   h.set("Cache-Control", EMBED_CACHE_CONTROL);
-  if (request.headers.get("If-None-Match") === etag) {
+  if (request.headers.get("If-None-Match") === built.etag) {
     return new Response(null, { status: 304, headers: h });
   }
   h.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(card), { status: 200, headers: h });
+  return new Response(built.body, { status: 200, headers: h });
 }
 
 /** A CORS preflight: answered for listed origins of a live key only. */

@@ -9,7 +9,7 @@ import {
 } from "@tandem/db/demo";
 import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
-import { stopLive } from "./live/live.server.js";
+import { liveHub, stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
 
 export interface StartupInfo {
@@ -29,6 +29,8 @@ export async function startup(): Promise<StartupInfo> {
     !config.DATABASE_URL && !existsSync(join(embeddedDataDir(), "PG_VERSION"));
   const { db, driver } = await connect();
   logger.info({ driver }, "Database ready");
+  // Listening from the start lets the embed endpoint cache safely.
+  await liveHub();
 
   let demo: DemoSignIns | null = null;
   if (isNewEmbedded) {

@@ -6,7 +6,6 @@ import {
   embedHeaders,
   type EmbedErrorCode,
 } from "../embed-http.server.js";
-import { figuresEtag } from "../embed.server.js";
 import { cachedCard } from "./card-cache.server.js";
 import { watchKey } from "./key-watch.server.js";
 import { liveHub } from "./live.server.js";
@@ -141,7 +140,7 @@ class Feed {
       this.stream.send("key-error", data);
       return;
     }
-    const etag = figuresEtag(built.card);
+    const etag = built.etag;
     if (this.lastEtag.get(sub.id) === etag) return;
     this.lastEtag.set(sub.id, etag);
     this.stream.send("scorecard", { sub: sub.id, scorecard: built.card });

@@ -23,7 +23,9 @@ export function parseSubs(
   url: URL,
 ): { ok: true; subs: StreamSub[] } | { ok: false; message: string } {
   const raw = url.searchParams.get("keys") ?? url.searchParams.get("key");
-  if (!raw) return { ok: false, message: "Give the embed keys as ?keys=pk_…" };
+  if (!raw) {
+    return { ok: false, message: "Give the embed keys as ?keys=pk_…" };
+  }
   const items = [...new Set(raw.split(",").filter(Boolean))];
   if (items.length === 0 || items.length > MAX_SUBS) {
     return { ok: false, message: `Give 1 to ${MAX_SUBS} keys.` };
