@@ -1,8 +1,13 @@
 import { data, redirect } from "@remix-run/node";
-import { saveUpload } from "@tandem/db";
-import type { Member } from "./auth.server.js";
+import { getUpload, saveUpload } from "@tandem/db";
+import { z } from "zod";
+import { notFound, requireOwnerStaff, type Member } from "./auth.server.js";
 import { getDb } from "./db.server.js";
-import { readUploadedFile, tableOf } from "./lead-import.server.js";
+import {
+  encodingSchema,
+  readUploadedFile,
+  tableOf,
+} from "./lead-import.server.js";
 import { logger } from "./logger.server.js";
 
 /**
@@ -40,4 +45,28 @@ export async function receiveUpload(
     "File uploaded",
   );
   return redirect(`/imports/${kind}/${uploadId}?encoding=${encoding}`);
+}
+
+const paramsSchema = z.object({ uploadId: z.coerce.number().int().positive() });
+
+/**
+ * The staff member, and the upload named in the URL read as a table in
+ * the encoding chosen: what the column-mapping pages start from. Another
+ * program's upload is a 404.
+ */
+export async function loadUpload(request: Request, params: unknown) {
+  const member = await requireOwnerStaff(request);
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("No such upload.");
+  const upload = await getUpload(await getDb(), {
+    programId: member.program.id,
+    uploadId: parsed.data.uploadId,
+  });
+  if (!upload) throw notFound("No such upload.");
+  const encoding = encodingSchema.parse(
+    new URL(request.url).searchParams.get("encoding"),
+  );
+  const table = tableOf(upload.bytes, encoding);
+  if (!table.ok) throw new Response(table.message, { status: table.status });
+  return { member, upload, encoding, table: table.value };
 }

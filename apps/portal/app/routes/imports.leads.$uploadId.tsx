@@ -13,23 +13,18 @@ import {
   leadImportMappingSchema,
   type LeadImportMapping,
 } from "@tandem/csv-import";
-import { getUpload, saveImportMapping } from "@tandem/db";
+import { saveImportMapping } from "@tandem/db";
 import { LEAD_STATUSES } from "@tandem/db/values";
-import { z } from "zod";
-import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import {
-  encodingSchema,
   importTable,
   initialMapping,
   parseStatusLines,
   statusLines,
-  tableOf,
 } from "~/lib/lead-import.server.js";
 import { readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
-
-const paramsSchema = z.object({ uploadId: z.coerce.number().int().positive() });
+import { loadUpload } from "~/lib/upload.server.js";
 
 type Errors = Record<string, string[] | undefined>;
 
@@ -74,23 +69,6 @@ function mappingFromForm(
     return { ok: false, errors };
   }
   return { ok: true, mapping: parsed.data };
-}
-
-async function loadUpload(request: Request, params: unknown) {
-  const member = await requireOwnerStaff(request);
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound("No such upload.");
-  const upload = await getUpload(await getDb(), {
-    programId: member.program.id,
-    uploadId: parsed.data.uploadId,
-  });
-  if (!upload) throw notFound("No such upload.");
-  const encoding = encodingSchema.parse(
-    new URL(request.url).searchParams.get("encoding"),
-  );
-  const table = tableOf(upload.bytes, encoding);
-  if (!table.ok) throw new Response(table.message, { status: table.status });
-  return { member, upload, encoding, table: table.value };
 }
 
 export const meta: MetaFunction = () => [{ title: "Map columns · Tandem" }];

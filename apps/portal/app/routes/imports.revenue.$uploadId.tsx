@@ -6,37 +6,16 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   DATE_FORMATS,
   mapRevenueRows,
   revenueMappingSchema,
 } from "@tandem/csv-import";
-import { getUpload, importRevenueFile, programToday } from "@tandem/db";
-import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
+import { importRevenueFile, programToday } from "@tandem/db";
 import { getDb } from "~/lib/db.server.js";
 import { readForm } from "~/lib/forms.server.js";
-import { encodingSchema, tableOf } from "~/lib/lead-import.server.js";
 import { logger } from "~/lib/logger.server.js";
-
-const paramsSchema = z.object({ uploadId: z.coerce.number().int().positive() });
-
-async function loadUpload(request: Request, params: unknown) {
-  const member = await requireOwnerStaff(request);
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound("No such upload.");
-  const upload = await getUpload(await getDb(), {
-    programId: member.program.id,
-    uploadId: parsed.data.uploadId,
-  });
-  if (!upload) throw notFound("No such upload.");
-  const encoding = encodingSchema.parse(
-    new URL(request.url).searchParams.get("encoding"),
-  );
-  const table = tableOf(upload.bytes, encoding);
-  if (!table.ok) throw new Response(table.message, { status: table.status });
-  return { member, upload, table: table.value };
-}
+import { loadUpload } from "~/lib/upload.server.js";
 
 /** A header that looks like the field, to preselect it. */
 function guess(headers: string[], words: string[]): string {

@@ -3,7 +3,8 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { UploadForm } from "~/components/upload-form.js";
 import { requireOwnerStaff } from "~/lib/auth.server.js";
 import { MAX_UPLOAD_LABEL } from "~/lib/lead-import.server.js";
 import { receiveUpload } from "~/lib/upload.server.js";
@@ -32,31 +33,7 @@ export default function ImportRevenue() {
         contraction). At most {maxSize}. Next you choose the columns; nothing is
         imported before you confirm.
       </p>
-      <Form method="post" encType="multipart/form-data" className="stack">
-        {result?.error ? <p role="alert">{result.error}</p> : null}
-        <label>
-          CSV file
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.txt,.tsv,text/csv"
-            required
-          />
-        </label>
-        <label>
-          Text encoding
-          <select name="encoding" defaultValue="auto">
-            <option value="auto">
-              Detect (UTF-8 or UTF-16 with a byte-order mark)
-            </option>
-            <option value="utf-8">UTF-8</option>
-            <option value="windows-1252">Windows-1252</option>
-            <option value="utf-16le">UTF-16LE</option>
-            <option value="utf-16be">UTF-16BE</option>
-          </select>
-        </label>
-        <button type="submit">Upload and choose columns</button>
-      </Form>
+      <UploadForm error={result?.error} submit="Upload and choose columns" />
     </section>
   );
 }
