@@ -145,6 +145,28 @@ describe("bad input", () => {
     expect(json.status).toBe(415);
   });
 
+  it("refuses a day that does not exist, instead of failing", async () => {
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: { company: "Leap", contactName: "L", contactEmail: "l@x.test" },
+    });
+    const leadId = made.location!.split("/").at(-1)!;
+    const path = `/leads/${leadId}`;
+    await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "accept" },
+    });
+    const lost = await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "lose", closedOn: "2025-02-30" },
+    });
+    expect(lost.status).toBe(400);
+    const errors = (lost.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.closedOn![0]).toBe("That day does not exist.");
+  });
+
   it("refuses a close day before registration, beside the date", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,

@@ -1,3 +1,4 @@
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { parseMoney } from "./money.js";
 
@@ -89,4 +90,23 @@ export function moneyField(digits: number, example: string) {
     }
     return minor;
   });
+}
+
+/** A real day typed as YYYY-MM-DD ("2024-02-30" is refused). */
+export const dayField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine((v) => {
+    try {
+      return (
+        Temporal.PlainDate.from(v, { overflow: "reject" }).toString() === v
+      );
+    } catch {
+      return false;
+    }
+  }, "That day does not exist.");
+
+/** A real day, today (in the program's zone) or earlier. */
+export function pastDayField(today: string) {
+  return dayField.refine((d) => d <= today, "The date cannot be after today.");
 }

@@ -25,6 +25,7 @@ import { getDb } from "~/lib/db.server.js";
 import {
   moneyField,
   parseForm,
+  pastDayField,
   readForm,
   requiredText,
   text,
@@ -32,14 +33,8 @@ import {
 import { formatMoney } from "~/lib/format.js";
 import { logger } from "~/lib/logger.server.js";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
-
 function changeSchema(currencyDigits: number, today: string) {
-  const notAfterToday = day.refine((d) => d <= today, {
-    message: "The date cannot be after today.",
-  });
+  const notAfterToday = pastDayField(today);
   return z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("accept"), reason: text(2000) }),
     z.object({

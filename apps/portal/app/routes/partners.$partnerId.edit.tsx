@@ -12,15 +12,11 @@ import { PARTNER_TYPES } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import { notFound, requireOwnerAdmin, type Member } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, text } from "~/lib/forms.server.js";
+import { dayField, parseForm, readForm, text } from "~/lib/forms.server.js";
 
 const paramsSchema = z.object({
   partnerId: z.coerce.number().int().positive(),
 });
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
-
 const attributesSchema = z.object({
   type: z.enum(PARTNER_TYPES, { error: "Choose a kind of partner." }),
   tier: text(50).transform((v) => v ?? null),
@@ -31,15 +27,12 @@ const attributesSchema = z.object({
     .transform((v) => (v ? v.replace(/[,\s]/g, "") : null))
     .refine((v) => v === null || /^\d{1,9}$/.test(v), "Enter a whole number.")
     .transform((v) => (v === null ? null : Number(v))),
-  joinedOn: day,
+  joinedOn: dayField,
   endedOn: z
     .string()
     .optional()
     .transform((v) => v || null)
-    .refine(
-      (v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v),
-      "Enter a date as YYYY-MM-DD.",
-    ),
+    .pipe(dayField.nullable()),
 });
 
 async function partnerFor(member: Member, params: unknown) {

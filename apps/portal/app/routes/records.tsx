@@ -27,22 +27,20 @@ import { getDb } from "~/lib/db.server.js";
 import {
   moneyField,
   parseForm,
+  pastDayField,
   readForm,
   requiredText,
   text,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 const partnerId = z.coerce
   .number({ error: "Choose a partner." })
   .int()
   .positive("Choose a partner.");
 
 function actionSchema(digits: number, today: string) {
-  const past = day.refine((d) => d <= today, "The date cannot be after today.");
+  const past = pastDayField(today);
   return z.discriminatedUnion("intent", [
     z.object({
       intent: z.literal("cost"),
