@@ -25,3 +25,5 @@ export * from "./objectives.js";
 export * from "./key-scorecards.js";
 export * from "./settings.js";
 export * from "./revenue-file.js";
+export * from "./audit.js";
+export * from "./notifications.js";

@@ -81,3 +81,17 @@ export const COMMUNICATION_KINDS: readonly ActivityKind[] = [
 /** What an embed key shows: one partner, or the program's badge. */
 export const EMBED_SCOPES = ["partner", "program"] as const;
 export type EmbedScope = (typeof EMBED_SCOPES)[number];
+
+/** What a person can be told about; each can be turned off per channel. */
+export const NOTIFICATION_KINDS = [
+  "lead_submitted",
+  "lead_decided",
+  "lead_expiring",
+  "lead_commented",
+  "rating_due",
+  "review_opened",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_CHANNELS = ["portal", "email"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

@@ -6,6 +6,8 @@ import {
   LEAD_SOURCES,
   PARTNER_TYPES,
   LEAD_STATUSES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
   RATING_SIDES,
   REVENUE_KINDS,
   ROLES,
@@ -22,3 +24,11 @@ export const partnerTypeEnum = pgEnum("partner_type", PARTNER_TYPES);
 export const costKindEnum = pgEnum("cost_kind", COST_KINDS);
 export const activityKindEnum = pgEnum("activity_kind", ACTIVITY_KINDS);
 export const embedScopeEnum = pgEnum("embed_scope", EMBED_SCOPES);
+export const notificationKindEnum = pgEnum(
+  "notification_kind",
+  NOTIFICATION_KINDS,
+);
+export const notificationChannelEnum = pgEnum(
+  "notification_channel",
+  NOTIFICATION_CHANNELS,
+);

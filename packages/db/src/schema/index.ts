@@ -7,3 +7,4 @@ export * from "./people.js";
 export * from "./programs.js";
 export * from "./revenue.js";
 export * from "./objectives.js";
+export * from "./workflow.js";
