@@ -35,9 +35,9 @@ describe("who is told", () => {
     expect(owners.sort()).toEqual(
       [t.users.ownerAdmin.id, t.users.ownerStaff.id].sort(),
     );
-    expect(await partnerPeopleOf(db, t.acme.id, t.alpha.id)).toEqual([
-      t.users.alphaUser.id,
-    ]);
+    expect((await partnerPeopleOf(db, t.acme.id, t.alpha.id)).sort()).toEqual(
+      [t.users.alphaUser.id, t.users.alphaAdmin.id].sort(),
+    );
     expect(await partnerPeopleOf(db, t.acme.id, t.omega.id)).toEqual([]);
   });
 

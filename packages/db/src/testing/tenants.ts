@@ -15,7 +15,7 @@ export interface TestUser {
 
 /**
  * Two programs for tenancy tests: "Acme" with partners Alpha and Beta,
- * and "Other" with partner Omega; a user for each role that matters.
+ * and "Other" with partner Omega; a user for each role (Alpha has a partner admin too).
  */
 export async function seedTenants(db: Database) {
   const acme = await createProgram(db, {
@@ -59,6 +59,12 @@ export async function seedTenants(db: Database) {
       alphaUser: await user(
         "ann@alpha.test",
         "partner_user",
+        acme.id,
+        alpha.id,
+      ),
+      alphaAdmin: await user(
+        "pat@alpha.test",
+        "partner_admin",
         acme.id,
         alpha.id,
       ),
