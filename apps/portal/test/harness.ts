@@ -38,6 +38,8 @@ export interface Answer {
   /** Loader/action data, or the body text of a Response. */
   body: unknown;
   headers: Headers;
+  /** An event stream's body, left unread: it does not end by itself. */
+  stream?: ReadableStream<Uint8Array> | null;
 }
 
 type RouteFn = (
@@ -50,6 +52,8 @@ interface CallOptions {
   params?: Record<string, string>;
   form?: Record<string, string> | FormData;
   headers?: Record<string, string>;
+  /** Aborts the request, as a browser closing an event stream does. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -71,6 +75,7 @@ export async function call(
     method: options.method ?? (options.form ? "POST" : "GET"),
     headers,
     body,
+    signal: options.signal,
   });
   let result: unknown;
   try {
@@ -84,6 +89,16 @@ export async function call(
 
 async function normalise(result: unknown): Promise<Answer> {
   if (result instanceof Response) {
+    const type = result.headers.get("Content-Type") ?? "";
+    if (type.startsWith("text/event-stream")) {
+      return {
+        status: result.status,
+        location: null,
+        body: "",
+        headers: result.headers,
+        stream: result.body,
+      };
+    }
     return {
       status: result.status,
       location: result.headers.get("Location"),

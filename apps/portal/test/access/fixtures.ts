@@ -1,0 +1,246 @@
+import {
+  addKeyMetric,
+  createEmbedKey,
+  rateRelationship,
+  registerLead,
+  saveUpload,
+  setTargetSegment,
+} from "@tandem/db";
+import type { Tenants } from "@tandem/db/testing";
+import { PARTNER_CATALOG } from "@tandem/metrics";
+import * as upload from "~/routes/imports.leads._index.js";
+import * as mapping from "~/routes/imports.leads.$uploadId.js";
+import { call, cookieFor, type TestPortal } from "../harness.js";
+import type { Actor } from "./actors.js";
+
+/**
+ * Strings planted in one tenant's data, each with the actors who may
+ * read it. Any answer to anyone else that contains one is a leak.
+ */
+export interface Secret {
+  text: string;
+  seenBy: readonly Actor[];
+}
+
+const ACME_OWNERS = ["ownerAdmin", "ownerStaff"] as const;
+const ALPHA_SIDE = [...ACME_OWNERS, "alphaAdmin", "alphaUser"] as const;
+const BETA_SIDE = [...ACME_OWNERS, "betaUser"] as const;
+const OTHER_SIDE = ["otherStaff", "omegaUser"] as const;
+
+export const ALPHA_COMPANY = "Secretco Alpha Holdings";
+export const ALPHA_CONTACT = "ann.secret@alpha-holdings.test";
+export const ALPHA_COMMENT = "alpha-only rating comment";
+export const UPLOAD_COMPANY = "Secretco Upload Row Ltd";
+export const SEGMENT = "Acme secret segment";
+export const LEADS_FILE = "acme-secret-leads.csv";
+export const REVENUE_FILE = "acme-secret-revenue.csv";
+export const ALPHA_ORIGIN = "https://alpha-secret.example";
+export const OMEGA_ORIGIN = "https://omega.example";
+
+export interface Fixtures {
+  portal: TestPortal;
+  t: Tenants;
+  secrets: Secret[];
+  alphaLead: number;
+  alphaKey: { id: number; key: string };
+  omegaKey: { id: number; key: string };
+  alphaKeyMetric: number;
+  segment: number;
+  leadsUpload: number;
+  revenueUpload: number;
+  importId: number;
+  /** Fresh targets, so each allowed actor changes one of its own. */
+  fresh: {
+    alphaLead(): Promise<number>;
+    alphaKey(): Promise<number>;
+    alphaKeyMetric(metricIndex: number): Promise<number>;
+    segment(name: string): Promise<number>;
+    upload(kind: "leads" | "revenue", tag: string): Promise<number>;
+  };
+}
+
+const leadsCsv = (tag: string) =>
+  `Name,Email\n${UPLOAD_COMPANY} ${tag},row@upload-secret.test\n`;
+const revenueCsv = (tag: string) =>
+  `Customer,Date,Amount,Partner\nSecretco Revenue ${tag},2026-01-15,100.00,Alpha\n`;
+
+function csvForm(name: string, text: string): FormData {
+  const form = new FormData();
+  form.set("file", new File([text], name, { type: "text/csv" }));
+  form.set("encoding", "auto");
+  return form;
+}
+
+/** Plants one secret or more in every place a route can show one. */
+export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
+  const { db } = portal.handle;
+  const { t } = portal;
+  const lead = async (
+    programId: number,
+    partnerId: number,
+    actorId: number,
+    company: string,
+    contactEmail: string,
+  ) =>
+    (
+      await registerLead(db, {
+        programId,
+        partnerId,
+        actorId,
+        lead: {
+          company,
+          contactName: "Secret Contact",
+          contactEmail,
+          estimatedValueMinor: 100000n,
+          notes: `${company} notes`,
+        },
+      })
+    ).id;
+  const { alphaUser, betaUser, omegaUser, ownerStaff, otherStaff } = t.users;
+  const alphaLead = await lead(
+    t.acme.id,
+    t.alpha.id,
+    alphaUser.id,
+    ALPHA_COMPANY,
+    ALPHA_CONTACT,
+  );
+  await lead(
+    t.acme.id,
+    t.beta.id,
+    betaUser.id,
+    "Secretco Beta Ventures",
+    "b@beta-secret.test",
+  );
+  await lead(
+    t.other.id,
+    t.omega.id,
+    omegaUser.id,
+    "Secretco Omega GmbH",
+    "o@omega-secret.test",
+  );
+  await rateRelationship(db, {
+    programId: t.acme.id,
+    partnerId: t.alpha.id,
+    side: "partner",
+    userId: alphaUser.id,
+    score: 9,
+    comment: ALPHA_COMMENT,
+  });
+  const key = (
+    programId: number,
+    partnerId: number,
+    origin: string,
+    by: number,
+  ) =>
+    createEmbedKey(db, {
+      programId,
+      target: { scope: "partner", partnerId },
+      metrics: null,
+      label: "site",
+      allowedOrigins: [origin],
+      createdBy: by,
+    });
+  const alphaKey = await key(
+    t.acme.id,
+    t.alpha.id,
+    ALPHA_ORIGIN,
+    ownerStaff.id,
+  );
+  const omegaKey = await key(
+    t.other.id,
+    t.omega.id,
+    OMEGA_ORIGIN,
+    otherStaff.id,
+  );
+  const keyMetric = async (metricIndex: number) => {
+    const added = await addKeyMetric(db, {
+      programId: t.acme.id,
+      partnerId: t.alpha.id,
+      metricId: PARTNER_CATALOG[metricIndex]!.id,
+      weight: 3,
+      actorId: ownerStaff.id,
+    });
+    if (!added.ok) throw new Error(added.message);
+    return added.value;
+  };
+  const segment = async (name: string) => {
+    const saved = await setTargetSegment(db, {
+      programId: t.acme.id,
+      name,
+      targetAccounts: 40,
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    return saved.value.id;
+  };
+  const saved = (kind: "leads" | "revenue", tag: string) =>
+    saveUpload(db, {
+      programId: t.acme.id,
+      fileName: kind === "leads" ? LEADS_FILE : REVENUE_FILE,
+      bytes: new TextEncoder().encode(
+        kind === "leads" ? leadsCsv(tag) : revenueCsv(tag),
+      ),
+      createdBy: ownerStaff.id,
+    });
+
+  // The import goes through the routes, as a person's would.
+  const staff = await cookieFor(portal.handle, ownerStaff.id);
+  const uploaded = await call(upload.action, "/imports/leads", {
+    cookie: staff,
+    form: csvForm(LEADS_FILE, leadsCsv("imported")),
+  });
+  const leadsUpload = Number(uploaded.location!.match(/leads\/(\d+)/)![1]);
+  const imported = await call(mapping.action, uploaded.location!, {
+    cookie: staff,
+    params: { uploadId: String(leadsUpload) },
+    form: {
+      col_company: "Name",
+      fixedPartner: "Alpha",
+      statusValues: "",
+      defaultStatus: "submitted",
+      dateFormat: "YYYY-MM-DD",
+      decimalSeparator: ".",
+      missingRegisteredOn: "import-date",
+    },
+  });
+  if (imported.status !== 302) throw new Error("the planted import failed");
+
+  return {
+    portal,
+    t,
+    secrets: [
+      { text: ALPHA_COMPANY, seenBy: ALPHA_SIDE },
+      { text: ALPHA_CONTACT, seenBy: ALPHA_SIDE },
+      { text: ALPHA_COMMENT, seenBy: ALPHA_SIDE },
+      { text: UPLOAD_COMPANY, seenBy: ALPHA_SIDE },
+      { text: "Secretco Beta Ventures", seenBy: BETA_SIDE },
+      { text: "b@beta-secret.test", seenBy: BETA_SIDE },
+      { text: "Secretco Omega GmbH", seenBy: OTHER_SIDE },
+      { text: "o@omega-secret.test", seenBy: OTHER_SIDE },
+      { text: alphaKey.key, seenBy: ACME_OWNERS },
+      { text: ALPHA_ORIGIN, seenBy: ACME_OWNERS },
+      { text: SEGMENT, seenBy: ACME_OWNERS },
+      { text: LEADS_FILE, seenBy: ACME_OWNERS },
+      { text: REVENUE_FILE, seenBy: ACME_OWNERS },
+      // Partner names are the program's business: its staff see them all.
+      { text: '"Alpha"', seenBy: ALPHA_SIDE },
+      { text: '"Beta"', seenBy: BETA_SIDE },
+    ],
+    alphaLead,
+    alphaKey: { id: alphaKey.id, key: alphaKey.key },
+    omegaKey: { id: omegaKey.id, key: omegaKey.key },
+    alphaKeyMetric: await keyMetric(0),
+    segment: await segment(SEGMENT),
+    leadsUpload,
+    revenueUpload: await saved("revenue", "planted"),
+    importId: Number(imported.location!.split("/").at(-1)),
+    fresh: {
+      alphaLead: () =>
+        lead(t.acme.id, t.alpha.id, alphaUser.id, "Walk Co", "w@walk.test"),
+      alphaKey: async () =>
+        (await key(t.acme.id, t.alpha.id, ALPHA_ORIGIN, ownerStaff.id)).id,
+      alphaKeyMetric: keyMetric,
+      segment,
+      upload: saved,
+    },
+  };
+}

@@ -1,0 +1,515 @@
+import { expect } from "vitest";
+import { changeLeadStatus, getLead, programToday } from "@tandem/db";
+import { ACTIVITY_KINDS, COST_KINDS, PARTNER_TYPES } from "@tandem/db/values";
+import { MANUAL_METRIC_IDS, PARTNER_CATALOG } from "@tandem/metrics";
+import {
+  access,
+  ALPHA,
+  everyone,
+  OWNERS,
+  SIGNED_IN,
+  type Actor,
+} from "./actors.js";
+import {
+  ALPHA_COMMENT,
+  ALPHA_COMPANY,
+  ALPHA_CONTACT,
+  ALPHA_ORIGIN,
+  LEADS_FILE,
+  OMEGA_ORIGIN,
+  REVENUE_FILE,
+  SEGMENT,
+  UPLOAD_COMPANY,
+  type Fixtures,
+} from "./fixtures.js";
+import type { Probe } from "./probe.js";
+
+/**
+ * Every route file of app/routes, and what each actor gets from it.
+ * See the header of ../access-walk.test.ts for how to add a route.
+ */
+export const ACCESS: Record<string, Probe[]> = {};
+
+const alphaPartner = (f: Fixtures) => ({ partnerId: String(f.t.alpha.id) });
+const ALPHA_SIDE = [...OWNERS, ...ALPHA];
+const ALL_BUT_NOBODY = access({ apart: SIGNED_IN });
+const PAST_DAY = "2026-01-02";
+const ACME_STAFF_PAGE = access({ sees: OWNERS, apart: ["otherStaff"] });
+const ACME_ADMIN_ONLY = access({ sees: ["ownerAdmin"] });
+const quoted = (name: string) => () => `"${name}"`;
+const csv = (name: string, text: string) => {
+  const form = new FormData();
+  form.set("file", new File([text], name, { type: "text/csv" }));
+  form.set("encoding", "auto");
+  return form;
+};
+
+ACCESS["_index.tsx"] = [
+  {
+    access: ALL_BUT_NOBODY,
+    then: (a) => expect(a.location).toBe("/leads"),
+  },
+];
+
+ACCESS["login.tsx"] = [
+  { access: everyone("apart") },
+  {
+    name: "wrong password",
+    form: (f) => ({ email: f.t.users.alphaUser.email, password: "not it" }),
+    access: everyone("apart"),
+    ok: [401],
+  },
+];
+
+// Each case signs in afresh, so signing out ends only that session.
+ACCESS["logout.tsx"] = [
+  { access: everyone("apart") },
+  {
+    form: () => ({}),
+    access: everyone("apart"),
+    then: (a) => expect(a.location).toBe("/login"),
+  },
+];
+
+ACCESS["scorecard.tsx"] = [
+  {
+    access: ALL_BUT_NOBODY,
+    then(a, actor, f) {
+      const partner = {
+        alphaAdmin: f.t.alpha,
+        alphaUser: f.t.alpha,
+        betaUser: f.t.beta,
+        omegaUser: f.t.omega,
+      }[actor as string];
+      expect(a.location).toBe(
+        partner ? `/partners/${partner.id}/scorecard` : "/overview",
+      );
+    },
+  },
+];
+
+ACCESS["leads._index.tsx"] = [
+  {
+    access: access({
+      sees: ALPHA_SIDE,
+      apart: ["betaUser", "otherStaff", "omegaUser"],
+    }),
+    shows: () => ALPHA_COMPANY,
+  },
+];
+
+ACCESS["leads.new.tsx"] = [
+  { access: access({ sees: ALPHA, apart: ["betaUser", "omegaUser"] }) },
+  {
+    form: (_f, actor) => ({
+      company: `Walk lead of ${actor}`,
+      contactName: "Walk Contact",
+      contactEmail: "walk@walk.test",
+    }),
+    access: access({ sees: ALPHA, apart: ["betaUser", "omegaUser"] }),
+    async then(a, actor, f) {
+      const program = actor === "omegaUser" ? f.t.other : f.t.acme;
+      const partner = { betaUser: f.t.beta, omegaUser: f.t.omega }[
+        actor as string
+      ];
+      const lead = await getLead(f.portal.handle.db, {
+        programId: program.id,
+        leadId: Number(a.location!.split("/").at(-1)),
+      });
+      expect(lead?.partnerId).toBe((partner ?? f.t.alpha).id);
+    },
+  },
+];
+
+const leadParams = (f: Fixtures) => ({ leadId: String(f.alphaLead) });
+const freshLead = async (f: Fixtures) => ({
+  leadId: String(await f.fresh.alphaLead()),
+});
+const acceptedLead = async (f: Fixtures) => {
+  const leadId = await f.fresh.alphaLead();
+  await changeLeadStatus(f.portal.handle.db, {
+    programId: f.t.acme.id,
+    leadId,
+    actorId: f.t.users.ownerStaff.id,
+    change: { to: "accepted", reason: null },
+  });
+  return { leadId: String(leadId) };
+};
+const DECIDE = access({ sees: OWNERS });
+ACCESS["leads.$leadId.tsx"] = [
+  {
+    params: leadParams,
+    access: access({ sees: ALPHA_SIDE }),
+    shows: () => ALPHA_CONTACT,
+  },
+  {
+    name: "accept",
+    params: leadParams,
+    fresh: freshLead,
+    form: () => ({ intent: "accept" }),
+    access: DECIDE,
+  },
+  {
+    name: "reject",
+    params: leadParams,
+    fresh: freshLead,
+    form: () => ({ intent: "reject", reason: "Not a fit" }),
+    access: DECIDE,
+  },
+  {
+    name: "win",
+    params: leadParams,
+    fresh: acceptedLead,
+    form: (f) => ({
+      intent: "win",
+      amount: "100",
+      closedOn: programToday(f.t.acme),
+    }),
+    access: DECIDE,
+  },
+  {
+    name: "lose",
+    params: leadParams,
+    fresh: acceptedLead,
+    form: (f) => ({ intent: "lose", closedOn: programToday(f.t.acme) }),
+    access: DECIDE,
+  },
+];
+
+ACCESS["partners._index.tsx"] = [
+  { access: ACME_STAFF_PAGE, shows: quoted("Alpha") },
+  {
+    form: (_f, actor) => ({ name: `Walk partner of ${actor}` }),
+    access: ACME_ADMIN_ONLY,
+  },
+];
+
+ACCESS["partners.$partnerId.scorecard.tsx"] = [
+  {
+    params: alphaPartner,
+    access: access({ sees: ALPHA_SIDE }),
+    shows: () => ALPHA_COMMENT,
+  },
+  {
+    params: alphaPartner,
+    form: () => ({ score: "7", comment: "walk rating", trust: "4" }),
+    access: access({ sees: ALPHA_SIDE }),
+  },
+];
+
+const STEER = access({ sees: OWNERS });
+ACCESS["partners.$partnerId.objectives.tsx"] = [
+  { params: alphaPartner, access: STEER, shows: quoted("Alpha") },
+  {
+    name: "objectives",
+    params: alphaPartner,
+    form: () => ({ intent: "objectives", objective: "grow_revenue" }),
+    access: STEER,
+  },
+  {
+    name: "add",
+    params: alphaPartner,
+    form: (_f, actor) => ({
+      intent: "add",
+      metricId: PARTNER_CATALOG[actor === "ownerAdmin" ? 1 : 2]!.id,
+      weight: "2",
+    }),
+    access: STEER,
+  },
+  {
+    name: "target",
+    params: alphaPartner,
+    form: (f) => ({
+      intent: "target",
+      keyMetricId: String(f.alphaKeyMetric),
+      target: "5",
+    }),
+    access: STEER,
+  },
+  {
+    name: "remove",
+    params: alphaPartner,
+    fresh: async (f, actor) => ({
+      keyMetricId: String(
+        await f.fresh.alphaKeyMetric(actor === "ownerAdmin" ? 3 : 4),
+      ),
+    }),
+    form: (f, _actor, target) => ({
+      intent: "remove",
+      keyMetricId: target?.keyMetricId ?? String(f.alphaKeyMetric),
+    }),
+    access: STEER,
+  },
+];
+
+ACCESS["partners.$partnerId.edit.tsx"] = [
+  { params: alphaPartner, access: ACME_ADMIN_ONLY, shows: quoted("Alpha") },
+  {
+    params: alphaPartner,
+    form: () => ({ type: PARTNER_TYPES[0], joinedOn: "2020-01-01" }),
+    access: ACME_ADMIN_ONLY,
+  },
+];
+
+ACCESS["overview.tsx"] = [{ access: ACME_STAFF_PAGE, shows: quoted("Alpha") }];
+
+const uploadForm = (kind: "leads" | "revenue") => (_f: Fixtures, a: Actor) =>
+  kind === "leads"
+    ? csv(`leads-of-${a}.csv`, `Name,Email\nUploaded by ${a},u@walk.test\n`)
+    : csv(
+        `revenue-of-${a}.csv`,
+        `Customer,Date,Amount\nBy ${a},2026-01-15,5\n`,
+      );
+ACCESS["imports.leads._index.tsx"] = [
+  { access: ACME_STAFF_PAGE },
+  { form: uploadForm("leads"), access: ACME_STAFF_PAGE },
+];
+ACCESS["imports.revenue._index.tsx"] = [
+  { access: ACME_STAFF_PAGE },
+  { form: uploadForm("revenue"), access: ACME_STAFF_PAGE },
+];
+
+const ACME_STAFF = access({ sees: OWNERS });
+ACCESS["imports.leads.$uploadId.tsx"] = [
+  {
+    params: (f) => ({ uploadId: String(f.leadsUpload) }),
+    access: ACME_STAFF,
+    shows: () => UPLOAD_COMPANY,
+  },
+  {
+    params: (f) => ({ uploadId: String(f.leadsUpload) }),
+    fresh: async (f, actor) => ({
+      uploadId: String(await f.fresh.upload("leads", actor)),
+    }),
+    form: () => ({
+      col_company: "Name",
+      fixedPartner: "Alpha",
+      statusValues: "",
+      defaultStatus: "submitted",
+      dateFormat: "YYYY-MM-DD",
+      decimalSeparator: ".",
+      missingRegisteredOn: "import-date",
+    }),
+    access: ACME_STAFF,
+    then: (a) => expect(a.location).toMatch(/^\/imports\/\d+$/),
+  },
+];
+
+ACCESS["imports.revenue.$uploadId.tsx"] = [
+  {
+    params: (f) => ({ uploadId: String(f.revenueUpload) }),
+    access: ACME_STAFF,
+    shows: () => REVENUE_FILE,
+  },
+  {
+    params: (f) => ({ uploadId: String(f.revenueUpload) }),
+    fresh: async (f, actor) => ({
+      uploadId: String(await f.fresh.upload("revenue", actor)),
+    }),
+    form: () => ({
+      customer: "Customer",
+      day: "Date",
+      amount: "Amount",
+      partner: "Partner",
+      dateFormat: "YYYY-MM-DD",
+      decimalSeparator: ".",
+    }),
+    access: ACME_STAFF,
+    then: (a) => expect(a.location).toMatch(/^\/imports\/\d+$/),
+  },
+];
+
+ACCESS["imports.$importId.tsx"] = [
+  {
+    params: (f) => ({ importId: String(f.importId) }),
+    access: ACME_STAFF,
+    shows: () => LEADS_FILE,
+    then: (a) => expect(a.body).toMatchObject({ created: 1, rejected: [] }),
+  },
+];
+
+// Another program's staff name Alpha by its id: bad input, not a write.
+const RECORD = access({ sees: OWNERS, invalid: ["otherStaff"] });
+ACCESS["records.tsx"] = [
+  { access: ACME_STAFF_PAGE, shows: quoted("Alpha") },
+  {
+    name: "cost",
+    form: (f) => ({
+      intent: "cost",
+      partnerId: String(f.t.alpha.id),
+      kind: COST_KINDS[0],
+      amount: "100",
+      incurredOn: PAST_DAY,
+    }),
+    access: RECORD,
+  },
+  {
+    name: "activity",
+    form: (f) => ({
+      intent: "activity",
+      kind: ACTIVITY_KINDS[0],
+      title: "Walk workshop",
+      occurredOn: PAST_DAY,
+      partnerIds: String(f.t.alpha.id),
+    }),
+    access: RECORD,
+  },
+  {
+    name: "measure",
+    form: (f) => ({
+      intent: "measure",
+      metricId: MANUAL_METRIC_IDS[0],
+      partnerId: String(f.t.alpha.id),
+      measuredOn: PAST_DAY,
+      value: "3",
+    }),
+    access: RECORD,
+  },
+  {
+    name: "revenue",
+    form: (f) => ({
+      intent: "revenue",
+      customer: "Walk customer",
+      partnerId: String(f.t.alpha.id),
+      kind: "new",
+      amount: "100",
+      occurredOn: PAST_DAY,
+    }),
+    access: RECORD,
+  },
+];
+
+ACCESS["embed-keys.tsx"] = [
+  { access: ACME_STAFF_PAGE, shows: (f) => f.alphaKey.key },
+  {
+    name: "create",
+    form: (f) => ({
+      intent: "create",
+      label: "walk",
+      partnerId: String(f.t.alpha.id),
+      origins: "https://walk.example",
+    }),
+    access: access({ sees: OWNERS, invalid: ["otherStaff"] }),
+  },
+  {
+    name: "revoke",
+    fresh: async (f) => ({ keyId: String(await f.fresh.alphaKey()) }),
+    form: (f, _actor, target) => ({
+      intent: "revoke",
+      keyId: target?.keyId ?? String(f.alphaKey.id),
+    }),
+    access: access({ sees: OWNERS }),
+  },
+];
+
+ACCESS["settings.tsx"] = [
+  { access: ACME_STAFF_PAGE, shows: () => SEGMENT },
+  {
+    name: "settings",
+    form: () => ({
+      intent: "settings",
+      grossMargin: "60",
+      lifetimeCapMonths: "36",
+      engagement: "1",
+      satisfaction: "1",
+      growth: "1",
+      expansion: "1",
+    }),
+    access: ACME_ADMIN_ONLY,
+  },
+  {
+    name: "segment",
+    form: (_f, actor) => ({
+      intent: "segment",
+      name: `Walk segment of ${actor}`,
+      targetAccounts: "5",
+    }),
+    access: ACME_ADMIN_ONLY,
+  },
+  {
+    name: "remove-segment",
+    fresh: async (f, actor) => ({
+      segmentId: String(await f.fresh.segment(`Walk gone ${actor}`)),
+    }),
+    form: (f, _actor, target) => ({
+      intent: "remove-segment",
+      segmentId: target?.segmentId ?? String(f.segment),
+    }),
+    access: ACME_ADMIN_ONLY,
+  },
+];
+
+ACCESS["live.partners.$partnerId.ts"] = [
+  { params: alphaPartner, access: access({ sees: ALPHA_SIDE }) },
+];
+
+// Key-based: the cookie changes nothing; the key and the origin do.
+const embedProbes = (param: "key" | "keys"): Probe[] => [
+  {
+    name: "Alpha's key, its origin",
+    query: (f) => `?${param}=${f.alphaKey.key}`,
+    headers: () => ({ Origin: ALPHA_ORIGIN }),
+    access: everyone("sees"),
+    then: (a) =>
+      expect(a.headers.get("Access-Control-Allow-Origin")).toBe(ALPHA_ORIGIN),
+  },
+  {
+    name: "Alpha's key, another origin",
+    query: (f) => `?${param}=${f.alphaKey.key}`,
+    headers: () => ({ Origin: OMEGA_ORIGIN }),
+    access: everyone("refused"),
+  },
+  {
+    name: "the other program's key",
+    query: (f) => `?${param}=${f.omegaKey.key}`,
+    headers: () => ({ Origin: OMEGA_ORIGIN }),
+    access: everyone("apart"),
+  },
+  {
+    name: "the other program's key, Alpha's origin",
+    query: (f) => `?${param}=${f.omegaKey.key}`,
+    headers: () => ({ Origin: ALPHA_ORIGIN }),
+    access: everyone("refused"),
+  },
+  {
+    name: "an unknown key",
+    query: () => `?${param}=pk_${"0".repeat(32)}`,
+    headers: () => ({ Origin: ALPHA_ORIGIN }),
+    access: everyone("refused"),
+  },
+  {
+    name: "preflight, Alpha's origin",
+    method: "OPTIONS",
+    query: (f) => `?key=${f.alphaKey.key}`,
+    headers: () => ({ Origin: ALPHA_ORIGIN }),
+    access: everyone("apart"),
+    ok: [204],
+  },
+  {
+    name: "preflight, another origin",
+    method: "OPTIONS",
+    query: (f) => `?key=${f.alphaKey.key}`,
+    headers: () => ({ Origin: OMEGA_ORIGIN }),
+    access: everyone("refused"),
+  },
+  {
+    name: "a write",
+    query: (f) => `?${param}=${f.alphaKey.key}`,
+    headers: () => ({ Origin: ALPHA_ORIGIN }),
+    form: () => ({}),
+    access: everyone("refused"),
+  },
+];
+ACCESS["embed.v1.scorecard.ts"] = embedProbes("key");
+ACCESS["embed.v1.stream.ts"] = embedProbes("keys");
+
+ACCESS["widget.partner-scorecard[.]js.ts"] = [{ access: everyone("apart") }];
+ACCESS["widget.demo.ts"] = [
+  { access: everyone("apart") },
+  {
+    name: "the other program's key",
+    query: (f) => `?key=${f.omegaKey.key}`,
+    access: everyone("apart"),
+  },
+];
+ACCESS["healthz.ts"] = [{ access: everyone("apart") }];
