@@ -1,4 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -27,6 +31,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: ICON },
 ];
+
+// Pages set their own; this names the error page.
+export const meta: MetaFunction = () => [{ title: "Tandem" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -65,8 +72,11 @@ export default function App() {
   const { user } = useLoaderData<typeof loader>();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <NavBar user={user} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>

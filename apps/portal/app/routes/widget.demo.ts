@@ -24,10 +24,12 @@ export function loader({ request }: LoaderFunctionArgs) {
 <script src="/widget/partner-scorecard.js" defer></script>
 </head>
 <body style="font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem">
+<main>
 <h1>&lt;partner-scorecard&gt; demo</h1>
 <p>Paste these two lines into any page on an allowed origin:</p>
-<pre>${escape(`<script src="${url.origin}/widget/partner-scorecard.js" defer></script>\n<partner-scorecard key="${key || "pk_…"}" period="quarter"></partner-scorecard>`)}</pre>
+<pre style="white-space: pre-wrap; overflow-wrap: anywhere">${escape(`<script src="${url.origin}/widget/partner-scorecard.js" defer></script>\n<partner-scorecard key="${key || "pk_…"}" period="quarter"></partner-scorecard>`)}</pre>
 ${body}
+</main>
 </body>
 </html>`;
   return new Response(html, {
