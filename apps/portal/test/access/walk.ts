@@ -128,10 +128,12 @@ async function firstEvents(stream: ReadableStream<Uint8Array>) {
   let text = "";
   const deadline = Date.now() + 1_000;
   while (!text.includes("data:") && Date.now() < deadline) {
-    const timeout = new Promise<null>((resolve) =>
-      setTimeout(() => resolve(null), deadline - Date.now()),
-    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deadline - Date.now());
+    });
     const chunk = await Promise.race([reader.read(), timeout]);
+    clearTimeout(timer);
     if (!chunk || chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
   }
