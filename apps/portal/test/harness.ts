@@ -50,6 +50,8 @@ interface CallOptions {
   params?: Record<string, string>;
   form?: Record<string, string> | FormData;
   headers?: Record<string, string>;
+  /** The load context server.js would give (a client address). */
+  context?: Record<string, unknown>;
 }
 
 /**
@@ -74,7 +76,11 @@ export async function call(
   });
   let result: unknown;
   try {
-    result = await fn({ request, params: options.params ?? {}, context: {} });
+    result = await fn({
+      request,
+      params: options.params ?? {},
+      context: options.context ?? {},
+    });
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;

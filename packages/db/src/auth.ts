@@ -84,7 +84,10 @@ export async function createSession(
   {
     userId,
     programId = null,
-  }: { userId: number; /** Works in this program first. */ programId?: number | null },
+  }: {
+    userId: number;
+    /** Works in this program first. */ programId?: number | null;
+  },
 ): Promise<{ id: string; expiresAt: Date }> {
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);

@@ -42,7 +42,9 @@ export async function invitePerson(
     linkFor: (token: string) => string;
     now?: Date;
   },
-): Promise<Result<{ invitationId: number; partnerId: number | null }, InviteError>> {
+): Promise<
+  Result<{ invitationId: number; partnerId: number | null }, InviteError>
+> {
   const now = input.now ?? new Date();
   const email = input.email.trim();
   const { target } = input;
@@ -309,10 +311,7 @@ export async function findInvitation(
     return fail("revoked", "This invitation was withdrawn or replaced.");
   }
   if (state === "expired") {
-    return fail(
-      "expired",
-      "This invitation has expired. Ask for a new one.",
-    );
+    return fail("expired", "This invitation has expired. Ask for a new one.");
   }
   const [account] = await db
     .select({ id: users.id })
@@ -356,87 +355,94 @@ export async function acceptInvitation(
   const found = await findInvitation(db, { token: input.token, now });
   if (!found.ok) return found;
   const invitation = found.value;
-  return db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(invitations)
-      .set({ acceptedAt: now })
-      .where(
-        and(
-          eq(invitations.id, invitation.id),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      )
-      .returning({ id: invitations.id });
-    if (!claimed) {
-      return fail("used", "This invitation has been accepted already.");
-    }
-    let user: Pick<User, "id" | "email">;
-    const [existing] = await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, normaliseEmail(invitation.email)));
-    if (existing) {
-      if (input.userId === null) {
-        throw new Refused("needs_account", "Sign in to accept this invitation.");
+  return db
+    .transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(invitations)
+        .set({ acceptedAt: now })
+        .where(
+          and(
+            eq(invitations.id, invitation.id),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .returning({ id: invitations.id });
+      if (!claimed) {
+        return fail("used", "This invitation has been accepted already.");
       }
-      if (input.userId !== existing.id) {
+      let user: Pick<User, "id" | "email">;
+      const [existing] = await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          eq(sql`lower(${users.email})`, normaliseEmail(invitation.email)),
+        );
+      if (existing) {
+        if (input.userId === null) {
+          throw new Refused(
+            "needs_account",
+            "Sign in to accept this invitation.",
+          );
+        }
+        if (input.userId !== existing.id) {
+          throw new Refused(
+            "wrong_account",
+            "This invitation was sent to another address. Sign out and " +
+              "sign in as its addressee.",
+          );
+        }
+        user = existing;
+      } else {
+        if (!input.newAccount) {
+          throw new Refused("needs_account", "Choose a name and password.");
+        }
+        user = await createUser(tx, {
+          email: invitation.email,
+          ...input.newAccount,
+        });
+      }
+      const [member] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.programId, invitation.programId),
+            eq(memberships.userId, user.id),
+          ),
+        );
+      if (member) {
         throw new Refused(
-          "wrong_account",
-          "This invitation was sent to another address. Sign out and " +
-            "sign in as its addressee.",
+          "already_member",
+          "You are a member of this program already.",
         );
       }
-      user = existing;
-    } else {
-      if (!input.newAccount) {
-        throw new Refused("needs_account", "Choose a name and password.");
-      }
-      user = await createUser(tx, {
-        email: invitation.email,
-        ...input.newAccount,
+      await addMembership(tx, {
+        programId: invitation.programId,
+        userId: user.id,
+        role: invitation.role,
+        partnerId: invitation.partnerId,
       });
-    }
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.programId, invitation.programId),
-          eq(memberships.userId, user.id),
-        ),
-      );
-    if (member) {
-      throw new Refused(
-        "already_member",
-        "You are a member of this program already.",
-      );
-    }
-    await addMembership(tx, {
-      programId: invitation.programId,
-      userId: user.id,
-      role: invitation.role,
-      partnerId: invitation.partnerId,
+      await tx
+        .update(invitations)
+        .set({ acceptedBy: user.id })
+        .where(eq(invitations.id, invitation.id));
+      await recordAudit(tx, {
+        programId: invitation.programId,
+        actorId: user.id,
+        partnerId: invitation.partnerId,
+        kind: "invitation.accepted",
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        summary: `Joined as ${roleName(invitation.role)}`,
+        details: { role: invitation.role },
+      });
+      return ok({ userId: user.id, programId: invitation.programId });
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Refused) return fail(error.code, error.message);
+      throw error;
     });
-    await tx
-      .update(invitations)
-      .set({ acceptedBy: user.id })
-      .where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, {
-      programId: invitation.programId,
-      actorId: user.id,
-      partnerId: invitation.partnerId,
-      kind: "invitation.accepted",
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      summary: `Joined as ${roleName(invitation.role)}`,
-      details: { role: invitation.role },
-    });
-    return ok({ userId: user.id, programId: invitation.programId });
-  }).catch((error: unknown) => {
-    if (error instanceof Refused) return fail(error.code, error.message);
-    throw error;
-  });
 }
 
 /** Thrown to roll the claim back; turned into a result above. */

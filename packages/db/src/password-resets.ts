@@ -141,7 +141,12 @@ export async function resetPassword(
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-    await auditInEveryProgram(tx, userId, "password.reset", "Reset their password");
+    await auditInEveryProgram(
+      tx,
+      userId,
+      "password.reset",
+      "Reset their password",
+    );
     return ok({ userId });
   });
 }

@@ -82,7 +82,9 @@ export async function clearSignInFailures(
   db: Database,
   { email }: { email: string },
 ): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.key, emailKey(email)));
+  await db
+    .delete(signInFailures)
+    .where(eq(signInFailures.key, emailKey(email)));
 }
 
 const windowMs = () => SIGN_IN_WINDOW_MINUTES * 60_000;

@@ -121,7 +121,9 @@ export async function action({ request }: ActionFunctionArgs) {
         400,
       );
     }
-  } else if (!(await removeTargetSegment(db, { programId, actorId, ...input }))) {
+  } else if (
+    !(await removeTargetSegment(db, { programId, actorId, ...input }))
+  ) {
     throw notFound("No such segment.");
   }
   logger.info({ programId, intent: input.intent }, "Program settings changed");
