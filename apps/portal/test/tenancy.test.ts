@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createEmbedKey,
@@ -35,6 +36,14 @@ import * as records from "~/routes/records.js";
 import * as myScorecard from "~/routes/scorecard.js";
 import * as settings from "~/routes/settings.js";
 import * as widgetDemo from "~/routes/widget.demo.js";
+import * as auditLog from "~/routes/audit.js";
+import * as acceptInvitation from "~/routes/invitations.accept.js";
+import * as outbox from "~/routes/outbox.js";
+import * as forgotPassword from "~/routes/password.forgot.js";
+import * as resetPassword from "~/routes/password.reset.js";
+import * as people from "~/routes/people.js";
+import * as switchProgram from "~/routes/switch-program.js";
+import { invitations, memberships } from "@tandem/db/schema";
 import { csvUpload } from "./data-sets.js";
 import {
   call,
@@ -75,6 +84,13 @@ const COVERED: Record<string, string> = {
   "widget.partner-scorecard[.]js.ts": "public script, no data",
   "widget.demo.ts": "public page, no data",
   "healthz.ts": "public, no data",
+  "people.tsx": "owner admins, and partner admins for their own people",
+  "audit.tsx": "owner admins only",
+  "outbox.tsx": "owner admins only",
+  "invitations.accept.tsx": "the token names the invitation",
+  "password.forgot.tsx": "public, same answer for any address",
+  "password.reset.tsx": "the token names the person",
+  "switch-program.ts": "only into one's own programs",
 };
 
 const SECRET_COMPANY = "Secretco Alpha Holdings";
@@ -459,12 +475,76 @@ describe("tenants stay apart", () => {
     }
   });
 
+  it("keeps people, invitations, the audit log and the outbox apart", async () => {
+    for (const route of [people, auditLog, outbox]) {
+      for (const who of ["betaUser", "otherStaff", "omegaUser", "anonymous"]) {
+        refused(await call(route.loader, "/x", { cookie: cookies[who] }));
+      }
+    }
+    // A partner admin sees its own people, no other partner's.
+    const own = await call(people.loader, "/people", {
+      cookie: cookies.alphaAdmin,
+    });
+    expect(JSON.stringify(own.body)).toContain("ann@alpha.test");
+    expect(JSON.stringify(own.body)).not.toContain("bob@beta.test");
+    const invite = {
+      intent: "invite",
+      email: "intruder@evil.test",
+      role: "partner_user",
+      partnerId: String(portal.t.alpha.id),
+    };
+    for (const who of ["alphaUser", "betaUser", "otherStaff", "anonymous"]) {
+      refused(
+        await call(people.action, "/people", {
+          cookie: cookies[who],
+          form: invite,
+        }),
+      );
+    }
+    const ann = portal.t.users.alphaUser;
+    const [membership] = await portal.handle.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.userId, ann.id));
+    for (const who of ["betaUser", "otherStaff", "omegaUser", "anonymous"]) {
+      refused(
+        await call(people.action, "/people", {
+          cookie: cookies[who],
+          form: { intent: "remove", membershipId: String(membership!.id) },
+        }),
+      );
+    }
+    const still = await portal.handle.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.userId, ann.id));
+    expect(still).toHaveLength(1);
+    const invited = await portal.handle.db.select().from(invitations);
+    expect(invited).toEqual([]);
+
+    // No token, or a made-up one, opens nothing.
+    for (const path of ["/invitations/accept", "/invitations/accept?token=x"]) {
+      const answer = await call(acceptInvitation.loader, path);
+      expect(answer.status).toBe(404);
+      expect(leaks(answer)).toBe(false);
+    }
+    // Nobody switches into a program they are not a member of.
+    refused(
+      await call(switchProgram.action, "/switch-program", {
+        cookie: cookies.betaUser,
+        form: { programId: String(portal.t.other.id) },
+      }),
+    );
+  });
+
   it("shows no program data on public pages", async () => {
     for (const [route, path] of [
       [index, "/"],
       [login, "/login"],
       [widgetDemo, "/widget/demo?key=pk_x"],
       [healthz, "/healthz"],
+      [forgotPassword, "/password/forgot"],
+      [resetPassword, "/password/reset?token=x"],
     ] as const) {
       const answer = await call(route.loader, path);
       expect(leaks(answer)).toBe(false);
