@@ -2,6 +2,7 @@
 export const DEMO_PASSWORD = "tandem-demo";
 
 export const DEMO_USERS = {
+  owner: "owner@demo.tandem.test",
   staff: "staff@demo.tandem.test",
   bluefin: "partner@bluefin-consulting.demo.tandem.test",
 } as const;

@@ -276,7 +276,7 @@ describe("a partner admin", () => {
     for (const form of [
       { intent: "invite", email: "boss@acme.test", role: "owner_admin" },
       { intent: "invite-partner", partnerName: "Mine", email: "m@m.test" },
-    ]) {
+    ] as Record<string, string>[]) {
       expect((await invite(admin, form)).status).toBe(403);
     }
 
@@ -305,7 +305,7 @@ describe("a partner admin", () => {
     for (const form of [
       { intent: "role", membershipId: String(bob.id), role: "partner_admin" },
       { intent: "remove", membershipId: String(bob.id) },
-    ]) {
+    ] as Record<string, string>[]) {
       expect((await invite(admin, form)).status).toBe(404);
     }
     expect((await membershipOf(portal.t.users.betaUser.id)).role).toBe(

@@ -13,7 +13,7 @@ import {
   users,
 } from "./schema/index.js";
 import { hashToken, newToken, normaliseEmail } from "./tokens.js";
-import type { Role } from "./values.js";
+import { roleName, type Role } from "./values.js";
 
 /** How long an invitation link works (decision 0014). */
 export const INVITATION_DAYS = 7;
@@ -167,15 +167,6 @@ export async function invitePerson(
     });
     return ok({ invitationId: row!.id, partnerId });
   });
-}
-
-export function roleName(role: Role): string {
-  return {
-    owner_admin: "owner admin",
-    owner_staff: "owner staff",
-    partner_admin: "partner admin",
-    partner_user: "partner user",
-  }[role];
 }
 
 export type InvitationState = "open" | "accepted" | "revoked" | "expired";

@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
-import { roleName } from "./invitations.js";
 import { fail, ok, type Result } from "./result.js";
 import { memberships, partners, sessions, users } from "./schema/index.js";
-import type { Role } from "./values.js";
+import { roleName, type Role } from "./values.js";
 
 /** The program's people; one partner's only when given. */
 export async function listPeople(

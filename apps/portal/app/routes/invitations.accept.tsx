@@ -11,10 +11,10 @@ import {
   acceptInvitation,
   createSession,
   findInvitation,
-  roleName,
   setCurrentProgram,
   type InvitationProblem,
 } from "@tandem/db";
+import { roleName } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import { getUser } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";

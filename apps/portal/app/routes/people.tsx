@@ -15,10 +15,9 @@ import {
   listPeople,
   removeMember,
   revokeInvitation,
-  roleName,
   type InvitationTarget,
 } from "@tandem/db";
-import { ROLES } from "@tandem/db/values";
+import { ROLES, roleName } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import {
   notFound,
