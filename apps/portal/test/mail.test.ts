@@ -157,6 +157,14 @@ describe("mail delivery", () => {
   });
 
   it("shows the program's outbox to its owner admins only", async () => {
+    await portal.handle.db.transaction((tx) =>
+      enqueueMail(tx, {
+        programId: portal.t.other.id,
+        toAddress: "oz@omega.test",
+        subject: "Other program's mail",
+        text: "omega only",
+      }),
+    );
     const admin = await cookieFor(portal.handle, portal.t.users.ownerAdmin.id);
     const page = await call(outbox.loader, "/outbox", { cookie: admin });
     expect(page.status).toBe(200);
@@ -164,6 +172,8 @@ describe("mail delivery", () => {
     expect(text).toContain("first@alpha.test");
     expect(text).toContain('"state":"sent"');
     expect(text).toContain("token=abc");
+    expect(text).not.toContain("oz@omega.test");
+    expect(text).not.toContain("omega only");
     for (const who of ["ownerStaff", "alphaAdmin", "otherStaff"] as const) {
       const cookie = await cookieFor(portal.handle, portal.t.users[who].id);
       const refused = await call(outbox.loader, "/outbox", { cookie });

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { signInFailures } from "./schema/index.js";
 import { hashToken, normaliseEmail } from "./tokens.js";
@@ -65,15 +65,11 @@ export async function recordSignInFailure(
     await tx
       .insert(signInFailures)
       .values(keys.map((key) => ({ key, attemptedAt: now })));
-    // Rows outside the window count for nothing: keep the table small.
+    // Rows outside the window count for nothing: the table holds one
+    // window's failures at most.
     await tx
       .delete(signInFailures)
-      .where(
-        and(
-          inArray(signInFailures.key, keys),
-          lt(signInFailures.attemptedAt, windowStart(now)),
-        ),
-      );
+      .where(lt(signInFailures.attemptedAt, windowStart(now)));
   });
 }
 
