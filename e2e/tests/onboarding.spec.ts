@@ -60,3 +60,61 @@ test("an invited partner company joins and registers its first lead", async ({
   await invitee.goto(link!);
   await expect(invitee.getByRole("alert")).toHaveText(/accepted already/);
 });
+
+test("a forgotten password is reset by mail, without JavaScript", async ({
+  openPage,
+}) => {
+  const email = "admin@bluefin-consulting.demo.tandem.test";
+  const password = unique("bluefin new password");
+
+  const person = await openPage({ javaScriptEnabled: false });
+  await person.goto("/login");
+  await person.getByRole("link", { name: "Forgot your password?" }).click();
+  await textbox(person, "Email").fill(email);
+  await person.getByRole("button", { name: "Send me a link" }).click();
+  await expect(person.getByRole("status")).toHaveText(/If an account has/);
+
+  const owner = await openPage({ as: "owner" });
+  await owner.goto("/outbox");
+  const mail = owner
+    .getByRole("article")
+    .filter({ hasText: `To ${email}` })
+    .first();
+  const link = await mail
+    .getByRole("link", { name: /\/password\/reset\?token=/ })
+    .getAttribute("href");
+
+  await person.goto(link!);
+  await person.getByLabel(/^New password/).fill(password);
+  await person.getByLabel(/^The password again/).fill(password);
+  await person.getByRole("button", { name: "Set password" }).click();
+  await expect(person.getByRole("status")).toHaveText(/password is changed/);
+  await textbox(person, "Email").fill(email);
+  await person.getByLabel("Password").fill(password);
+  await person.getByRole("button", { name: "Sign in" }).click();
+  await expect(person.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(
+    person
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "People" }),
+  ).toBeVisible();
+
+  await person.goto(link!);
+  await expect(person.getByRole("alert")).toHaveText(/has been used/);
+});
+
+test("people, the audit log and the outbox fit a phone", async ({
+  openPage,
+}) => {
+  const owner = await openPage({
+    as: "owner",
+    viewport: { width: 375, height: 740 },
+  });
+  for (const path of ["/people", "/audit", "/outbox"]) {
+    await owner.goto(path);
+    const overflow = await owner.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -34,3 +34,4 @@ export * from "./password-resets.js";
 export * from "./people.js";
 export * from "./sign-in-limits.js";
 export { hashToken } from "./tokens.js";
+export * from "./invitation-accept.js";
