@@ -10,6 +10,7 @@ import {
   setObjectives,
   setTarget,
 } from "./objectives.js";
+import { addPartner } from "./programs.js";
 import { importRevenueEvents } from "./revenue-import.js";
 import { auditEvents } from "./schema/index.js";
 import { removeTargetSegment, updateProgramSettings } from "./settings.js";
@@ -187,6 +188,7 @@ describe("writes record who changed what", () => {
       createdBy: actorId,
     });
     await revokeEmbedKey(db, { programId, keyId: key.id, actorId });
+    const gamma = await addPartner(db, { programId, name: " Gamma ", actorId });
     const rows = await logSince(from);
     expect(rows.map((r) => r.kind)).toEqual([
       "objectives.set",
@@ -199,7 +201,12 @@ describe("writes record who changed what", () => {
       "measure.recorded",
       "embed_key.created",
       "embed_key.revoked",
+      "partner.created",
     ]);
+    expect(rows.at(-1)).toMatchObject({
+      partnerId: gamma.id,
+      summary: "Added the partner Gamma",
+    });
     expect(rows.every((r) => r.actorId === actorId)).toBe(true);
     expect(
       rows

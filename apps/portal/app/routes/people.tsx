@@ -19,6 +19,7 @@ import {
 } from "@tandem/db";
 import { ROLES, roleName } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
+import { InvitationList, PeopleTable } from "~/components/people-table.js";
 import {
   notFound,
   requirePeopleAdmin,
@@ -196,71 +197,7 @@ export default function People() {
         </p>
       ) : null}
       <FormError errors={errorsFor("role", "remove", "revoke")} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Partner</th>
-              <th>Role</th>
-              <th>Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.people.map((p) => (
-              <tr key={p.membershipId}>
-                <td>{p.name}</td>
-                <td>{p.email}</td>
-                <td>{p.partnerName ?? "(owner)"}</td>
-                <td>{p.roleName}</td>
-                <td>
-                  {p.userId === d.me ? (
-                    "You"
-                  ) : (
-                    <div className="inline">
-                      <Form method="post" className="inline">
-                        <input type="hidden" name="intent" value="role" />
-                        <input
-                          type="hidden"
-                          name="membershipId"
-                          value={p.membershipId}
-                        />
-                        <label>
-                          Role of {p.name}
-                          <select name="role" defaultValue={p.role}>
-                            {roles
-                              .filter(
-                                (r) =>
-                                  r.startsWith("owner_") ===
-                                  p.role.startsWith("owner_"),
-                              )
-                              .map((r) => (
-                                <option key={r} value={r}>
-                                  {roleName(r)}
-                                </option>
-                              ))}
-                          </select>
-                        </label>
-                        <button type="submit">Change role</button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input
-                          type="hidden"
-                          name="membershipId"
-                          value={p.membershipId}
-                        />
-                        <button type="submit">Remove {p.name}</button>
-                      </Form>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PeopleTable people={d.people} me={d.me} roles={roles} />
 
       <Form method="post" className="stack" noValidate>
         <h2>Invite a person</h2>
@@ -349,23 +286,7 @@ export default function People() {
       ) : null}
 
       <h2>Invitations</h2>
-      {d.invitations.length === 0 ? <p>No invitations yet.</p> : null}
-      <ul>
-        {d.invitations.map((i) => (
-          <li key={i.id}>
-            {i.email}, {i.roleName}
-            {i.partnerName ? ` of ${i.partnerName}` : ""}: {i.state}
-            {i.state === "open" ? ` until ${i.expiresOn}` : ""}
-            {i.state === "open" ? (
-              <Form method="post" className="inline">
-                <input type="hidden" name="intent" value="revoke" />
-                <input type="hidden" name="invitationId" value={i.id} />
-                <button type="submit">Withdraw invitation to {i.email}</button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <InvitationList invitations={d.invitations} />
     </section>
   );
 }
