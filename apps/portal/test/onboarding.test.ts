@@ -339,6 +339,61 @@ describe("a partner admin", () => {
     });
   });
 
+  it("withdraws invitations of its own partner only", async () => {
+    const { db } = portal.handle;
+    const invitationOf = async (address: string) =>
+      (
+        await db
+          .select({ id: invitations.id, revokedAt: invitations.revokedAt })
+          .from(invitations)
+          .where(eq(invitations.email, address))
+      )[0]!;
+    await invite(cookies.ownerAdmin!, {
+      intent: "invite",
+      email: "carl@beta.test",
+      role: "partner_user",
+      partnerId: String(portal.t.beta.id),
+    });
+    const betaLink = await linkTo("carl@beta.test");
+    const beta = await invitationOf("carl@beta.test");
+    const admin = cookies.alphaAdmin!;
+    const listed = await call(people.loader, "/people", { cookie: admin });
+    expect(JSON.stringify(listed.body)).not.toContain("carl@beta.test");
+    const foreign = await invite(admin, {
+      intent: "revoke",
+      invitationId: String(beta.id),
+    });
+    expect(foreign.status).toBe(404);
+    expect((await invitationOf("carl@beta.test")).revokedAt).toBeNull();
+
+    await invite(admin, {
+      intent: "invite",
+      email: "dora@alpha.test",
+      role: "partner_user",
+    });
+    const alphaLink = await linkTo("dora@alpha.test");
+    const own = await invitationOf("dora@alpha.test");
+    const revoked = await invite(admin, {
+      intent: "revoke",
+      invitationId: String(own.id),
+    });
+    expect(revoked.status).toBe(302);
+    expect((await call(accept.loader, alphaLink)).status).toBe(410);
+    // Withdrawing twice finds no open invitation.
+    const again = await invite(admin, {
+      intent: "revoke",
+      invitationId: String(own.id),
+    });
+    expect(again.status).toBe(404);
+
+    const owner = await invite(cookies.ownerAdmin!, {
+      intent: "revoke",
+      invitationId: String(beta.id),
+    });
+    expect(owner.status).toBe(302);
+    expect((await call(accept.loader, betaLink)).status).toBe(410);
+  });
+
   it("cannot be reached by partner users or owner staff", async () => {
     for (const who of ["alphaUser", "ownerStaff", "betaUser"]) {
       const page = await call(people.loader, "/people", {
