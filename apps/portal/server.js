@@ -12,6 +12,15 @@ const { startup, shutdown, logger, requestContext, embedFastPath } =
 const info = await startup();
 const app = express();
 app.disable("x-powered-by");
+// Behind a proxy, TRUST_PROXY (a hop count, or addresses Express
+// understands) makes req.ip the client's rather than the proxy's.
+const trustProxy = process.env.TRUST_PROXY;
+if (trustProxy) {
+  app.set(
+    "trust proxy",
+    /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
+  );
+}
 app.use(requestContext);
 app.use(limitBodies);
 app.use(
@@ -19,7 +28,14 @@ app.use(
   express.static("build/client/assets", { immutable: true, maxAge: "1y" }),
 );
 app.use(express.static("build/client", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    // Sign-in limits count failures per client address too.
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
+  }),
+);
 
 // The embed JSON's cached common case skips Express (see the bench).
 const server = createServer((req, res) =>

@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { NavBar } from "./components/nav-bar.js";
+import { currentMembership } from "@tandem/db";
 import { getUser } from "./lib/auth.server.js";
 import styles from "./styles.css?url";
 
@@ -38,10 +39,16 @@ export const meta: MetaFunction = () => [{ title: "Tandem" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
-  const membership = user.memberships[0] ?? null;
+  const membership = currentMembership(user);
   return {
     user: {
       name: user.user.name,
+      role: membership?.role ?? null,
+      programId: membership?.programId ?? null,
+      programs: user.memberships.map((m) => ({
+        id: m.programId,
+        name: m.programName,
+      })),
       programName: membership?.programName ?? null,
       partnerName: membership?.partnerName ?? null,
       isOwnerSide: membership?.role.startsWith("owner_") ?? false,

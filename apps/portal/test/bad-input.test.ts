@@ -411,6 +411,7 @@ describe("bad input", () => {
     expect(cached.status).toBe(304);
 
     await revokeEmbedKey(portal.handle.db, {
+      actorId: null,
       programId: portal.t.acme.id,
       keyId: key.id,
     });

@@ -76,6 +76,7 @@ describe("the embed JSON's fast path", () => {
     expect(again.status).toBe(304);
 
     await revokeEmbedKey(portal.handle.db, {
+      actorId: null,
       programId: t.acme.id,
       keyId: key.id,
     });

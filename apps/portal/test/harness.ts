@@ -54,6 +54,8 @@ interface CallOptions {
   headers?: Record<string, string>;
   /** Aborts the request, as a browser closing an event stream does. */
   signal?: AbortSignal;
+  /** The load context server.js would give (a client address). */
+  context?: Record<string, unknown>;
 }
 
 /**
@@ -79,7 +81,11 @@ export async function call(
   });
   let result: unknown;
   try {
-    result = await fn({ request, params: options.params ?? {}, context: {} });
+    result = await fn({
+      request,
+      params: options.params ?? {},
+      context: options.context ?? {},
+    });
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;

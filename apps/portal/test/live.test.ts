@@ -147,6 +147,7 @@ describe("the embed event stream", () => {
 
     const revokedAt = Date.now();
     await revokeEmbedKey(portal.handle.db, {
+      actorId: null,
       programId: portal.t.acme.id,
       keyId: key.id,
     });

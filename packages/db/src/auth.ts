@@ -81,11 +81,19 @@ function dummyHash(): Promise<string> {
 
 export async function createSession(
   db: Database,
-  { userId }: { userId: number },
+  {
+    userId,
+    programId = null,
+  }: {
+    userId: number;
+    /** Works in this program first. */ programId?: number | null;
+  },
 ): Promise<{ id: string; expiresAt: Date }> {
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.insert(sessions).values({ id, userId, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ id, userId, expiresAt, currentProgramId: programId });
   return { id, expiresAt };
 }
 
@@ -109,6 +117,8 @@ export interface Membership {
 
 export interface SessionUser {
   sessionId: string;
+  /** The program this browser works in, as chosen; checked by readers. */
+  currentProgramId: number | null;
   user: Pick<User, "id" | "email" | "name">;
   memberships: Membership[];
 }
@@ -119,7 +129,12 @@ export async function getSessionUser(
   { sessionId }: { sessionId: string },
 ): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      currentProgramId: sessions.currentProgramId,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -130,9 +145,11 @@ export async function getSessionUser(
       ),
     );
   if (!row) return null;
+  const { currentProgramId, ...user } = row;
   return {
     sessionId,
-    user: row,
+    currentProgramId,
+    user,
     memberships: await listMemberships(db, { userId: row.id }),
   };
 }
@@ -154,4 +171,38 @@ export async function listMemberships(
     .leftJoin(partners, eq(partners.id, memberships.partnerId))
     .where(eq(memberships.userId, userId))
     .orderBy(memberships.id);
+}
+
+/**
+ * Makes a program the session's current one, only if the session's
+ * person is a member of it. False (nothing changed) otherwise.
+ */
+export async function setCurrentProgram(
+  db: Database,
+  input: { sessionId: string; programId: number },
+): Promise<boolean> {
+  const changed = await db
+    .update(sessions)
+    .set({ currentProgramId: input.programId })
+    .where(
+      and(
+        eq(sessions.id, input.sessionId),
+        isNull(sessions.revokedAt),
+        sql`exists (select 1 from ${memberships}
+          where ${memberships.userId} = ${sessions.userId}
+            and ${memberships.programId} = ${input.programId})`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return changed.length > 0;
+}
+
+/** The membership a session works in: the chosen one, else the first. */
+export function currentMembership(
+  sessionUser: Pick<SessionUser, "currentProgramId" | "memberships">,
+): Membership | null {
+  const chosen = sessionUser.memberships.find(
+    (m) => m.programId === sessionUser.currentProgramId,
+  );
+  return chosen ?? sessionUser.memberships[0] ?? null;
 }

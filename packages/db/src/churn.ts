@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { num, selectRows } from "./raw.js";
@@ -19,7 +20,11 @@ export interface ChurnRow {
  */
 export async function markCustomersChurned(
   db: Database,
-  input: { programId: number; rows: readonly ChurnRow[] },
+  input: {
+    programId: number;
+    rows: readonly ChurnRow[];
+    actorId: number | null;
+  },
 ): Promise<Result<{ customers: number }, "not_found" | "before_acquisition">> {
   const json = JSON.stringify(
     input.rows.map((r) => ({
@@ -58,6 +63,20 @@ export async function markCustomersChurned(
       await notifyScorecardChanged(tx, {
         programId: input.programId,
         partnerId,
+      });
+    }
+    const counts = new Map<number | null, number>();
+    for (const row of input.rows) {
+      counts.set(row.partnerId, (counts.get(row.partnerId) ?? 0) + 1);
+    }
+    for (const [partnerId, n] of counts) {
+      await recordAudit(tx, {
+        programId: input.programId,
+        actorId: input.actorId,
+        partnerId,
+        kind: "churn.marked",
+        summary: `Marked ${n} customer${n === 1 ? "" : "s"} churned`,
+        details: { customers: n },
       });
     }
     return ok({ customers: input.rows.length });

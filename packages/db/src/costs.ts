@@ -1,3 +1,4 @@
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { partnersBelong } from "./program-scope.js";
@@ -27,6 +28,20 @@ export async function recordCost(
       .values(input)
       .returning({ id: costs.id });
     await notifyScorecardChanged(tx, input);
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.createdBy ?? null,
+      partnerId: input.partnerId,
+      kind: "cost.recorded",
+      subjectType: "cost",
+      subjectId: row!.id,
+      summary: `Recorded a ${input.kind.replaceAll("_", " ")} cost`,
+      details: {
+        kind: input.kind,
+        amountMinor: input.amountMinor.toString(),
+        incurredOn: input.incurredOn,
+      },
+    });
     return ok({ id: row!.id });
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyEmbedKeyChanged } from "./notify.js";
 import { embedKeys, partners, programs } from "./schema/index.js";
@@ -23,16 +24,30 @@ export async function createEmbedKey(
   },
 ): Promise<EmbedKey> {
   const { target, ...rest } = input;
-  const [key] = await db
-    .insert(embedKeys)
-    .values({
-      ...rest,
-      scope: target.scope,
-      partnerId: target.scope === "partner" ? target.partnerId : null,
-      key: `pk_${randomBytes(16).toString("hex")}`,
-    })
-    .returning();
-  return key!;
+  const partnerId = target.scope === "partner" ? target.partnerId : null;
+  return db.transaction(async (tx) => {
+    const [key] = await tx
+      .insert(embedKeys)
+      .values({
+        ...rest,
+        scope: target.scope,
+        partnerId,
+        key: `pk_${randomBytes(16).toString("hex")}`,
+      })
+      .returning();
+    // The key itself is publishable but stays out of the log.
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.createdBy,
+      partnerId,
+      kind: "embed_key.created",
+      subjectType: "embed_key",
+      subjectId: key!.id,
+      summary: `Created the embed key "${input.label}"`,
+      details: { scope: target.scope, origins: input.allowedOrigins },
+    });
+    return key!;
+  });
 }
 
 export async function listEmbedKeys(
@@ -70,7 +85,11 @@ export async function listEmbedKeys(
  */
 export async function revokeEmbedKey(
   db: Database,
-  { programId, keyId }: { programId: number; keyId: number },
+  {
+    programId,
+    keyId,
+    actorId,
+  }: { programId: number; keyId: number; actorId: number | null },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [revoked] = await tx
@@ -83,8 +102,21 @@ export async function revokeEmbedKey(
           isNull(embedKeys.revokedAt),
         ),
       )
-      .returning({ key: embedKeys.key });
+      .returning({
+        key: embedKeys.key,
+        label: embedKeys.label,
+        partnerId: embedKeys.partnerId,
+      });
     if (!revoked) return false;
+    await recordAudit(tx, {
+      programId,
+      actorId,
+      partnerId: revoked.partnerId,
+      kind: "embed_key.revoked",
+      subjectType: "embed_key",
+      subjectId: keyId,
+      summary: `Revoked the embed key "${revoked.label}"`,
+    });
     await notifyEmbedKeyChanged(tx, { key: revoked.key });
     return true;
   });

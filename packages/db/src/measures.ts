@@ -1,4 +1,5 @@
 import type { ManualMetricId } from "@tandem/metrics";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { partnersBelong } from "./program-scope.js";
@@ -37,6 +38,20 @@ export async function recordManualMeasure(
       .insert(manualMeasures)
       .values({ ...input, value: String(input.value) })
       .returning({ id: manualMeasures.id });
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.createdBy ?? null,
+      partnerId,
+      kind: "measure.recorded",
+      subjectType: "manual_measure",
+      subjectId: row!.id,
+      summary: `Recorded ${input.metricId.replaceAll("_", " ")}`,
+      details: {
+        metricId: input.metricId,
+        measuredOn: input.measuredOn,
+        value: input.value,
+      },
+    });
     // A program measure shows on the overview, which is read afresh.
     if (partnerId !== null) {
       await notifyScorecardChanged(tx, {

@@ -7,6 +7,7 @@ import {
   type MetricTarget,
   type Period,
 } from "@tandem/metrics";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { fail, ok, type Result } from "./result.js";
 import {
@@ -69,6 +70,17 @@ export async function setObjectives(
         ),
       );
     const added = input.objectives.filter((id) => !live.includes(id));
+    const dropped = live.filter((id) => !input.objectives.includes(id));
+    if (added.length > 0 || dropped.length > 0) {
+      await recordAudit(tx, {
+        programId: input.programId,
+        actorId: input.actorId,
+        partnerId: input.partnerId,
+        kind: "objectives.set",
+        summary: "Changed the partnership's objectives",
+        details: { added, dropped },
+      });
+    }
     if (added.length > 0) {
       await tx.insert(partnershipObjectives).values(
         added.map((objective) => ({
@@ -174,40 +186,65 @@ export async function addKeyMetric(
   if (!isMetricId(input.metricId)) {
     return fail("unknown_metric", `"${input.metricId}" is not a metric.`);
   }
-  const existing = await db
-    .select({ id: keyMetrics.id })
-    .from(keyMetrics)
-    .where(
-      and(ownedBy(keyMetrics, input), eq(keyMetrics.metricId, input.metricId)),
-    );
-  if (existing.length > 0) {
-    return fail("already_key", "That metric is already a key metric here.");
-  }
-  const [row] = await db
-    .insert(keyMetrics)
-    .values({
+  const { metricId } = input;
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: keyMetrics.id })
+      .from(keyMetrics)
+      .where(
+        and(ownedBy(keyMetrics, input), eq(keyMetrics.metricId, metricId)),
+      );
+    if (existing.length > 0) {
+      return fail("already_key", "That metric is already a key metric here.");
+    }
+    const [row] = await tx
+      .insert(keyMetrics)
+      .values({
+        programId: input.programId,
+        partnerId: input.partnerId,
+        metricId,
+        weight: input.weight,
+        createdBy: input.actorId,
+      })
+      .returning({ id: keyMetrics.id });
+    await recordAudit(tx, {
       programId: input.programId,
+      actorId: input.actorId,
       partnerId: input.partnerId,
-      metricId: input.metricId,
-      weight: input.weight,
-      createdBy: input.actorId,
-    })
-    .returning({ id: keyMetrics.id });
-  return ok(row!.id);
+      kind: "key_metric.added",
+      subjectType: "key_metric",
+      subjectId: row!.id,
+      summary: `Made ${metricId.replaceAll("_", " ")} a key metric`,
+      details: { metricId, weight: input.weight },
+    });
+    return ok(row!.id);
+  });
 }
 
 export async function removeKeyMetric(
   db: Database,
-  input: Owner & { keyMetricId: number },
+  input: Owner & { keyMetricId: number; actorId: number | null },
 ): Promise<boolean> {
-  const removed = await db
-    .update(keyMetrics)
-    .set({ removedAt: new Date() })
-    .where(
-      and(ownedBy(keyMetrics, input), eq(keyMetrics.id, input.keyMetricId)),
-    )
-    .returning({ id: keyMetrics.id });
-  return removed.length > 0;
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .update(keyMetrics)
+      .set({ removedAt: new Date() })
+      .where(
+        and(ownedBy(keyMetrics, input), eq(keyMetrics.id, input.keyMetricId)),
+      )
+      .returning({ id: keyMetrics.id, metricId: keyMetrics.metricId });
+    if (!removed) return false;
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId: input.partnerId,
+      kind: "key_metric.removed",
+      subjectType: "key_metric",
+      subjectId: removed.id,
+      summary: `Removed ${removed.metricId.replaceAll("_", " ")} from the key metrics`,
+    });
+    return true;
+  });
 }
 
 /** Sets (or corrects) a key metric's target for one period. */
@@ -220,14 +257,40 @@ export async function setTarget(
     actorId: number;
   },
 ): Promise<boolean> {
-  const owned = await db
-    .select({ id: keyMetrics.id })
-    .from(keyMetrics)
-    .where(
-      and(ownedBy(keyMetrics, input), eq(keyMetrics.id, input.keyMetricId)),
-    );
-  if (owned.length === 0) return false;
-  await db
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: keyMetrics.id, metricId: keyMetrics.metricId })
+      .from(keyMetrics)
+      .where(
+        and(ownedBy(keyMetrics, input), eq(keyMetrics.id, input.keyMetricId)),
+      );
+    if (!owned) return false;
+    await writeTarget(tx, input);
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId: input.partnerId,
+      kind: "target.set",
+      subjectType: "key_metric",
+      subjectId: owned.id,
+      summary: `Set the ${input.period.key} target of ${owned.metricId.replaceAll("_", " ")} to ${input.target}`,
+      details: { period: input.period.key, target: input.target },
+    });
+    return true;
+  });
+}
+
+async function writeTarget(
+  tx: Pick<Database, "insert">,
+  input: {
+    programId: number;
+    keyMetricId: number;
+    period: Pick<Period, "kind" | "key">;
+    target: string;
+    actorId: number;
+  },
+): Promise<void> {
+  await tx
     .insert(keyMetricTargets)
     .values({
       programId: input.programId,
@@ -249,5 +312,4 @@ export async function setTarget(
         createdAt: new Date(),
       },
     });
-  return true;
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { fail, ok, type Result } from "./result.js";
@@ -22,6 +23,7 @@ export async function updatePartnerAttributes(
     programId: number;
     partnerId: number;
     attributes: PartnerAttributes;
+    actorId: number | null;
   },
 ): Promise<Result<{ id: number }, "not_found" | "ends_before_joining">> {
   const { joinedOn, endedOn } = input.attributes;
@@ -43,6 +45,16 @@ export async function updatePartnerAttributes(
         throw new EndsBeforeJoining();
       }
       await notifyScorecardChanged(tx, input);
+      await recordAudit(tx, {
+        programId: input.programId,
+        actorId: input.actorId,
+        partnerId: input.partnerId,
+        kind: "partner.attributes_changed",
+        subjectType: "partner",
+        subjectId: input.partnerId,
+        summary: "Changed the partner's attributes",
+        details: { ...input.attributes },
+      });
       return ok({ id: input.partnerId });
     })
     .catch((error: unknown) => {
@@ -62,7 +74,12 @@ class EndsBeforeJoining extends Error {}
  */
 export async function setTargetSegment(
   db: Database,
-  input: { programId: number; name: string; targetAccounts: number },
+  input: {
+    programId: number;
+    name: string;
+    targetAccounts: number;
+    actorId: number | null;
+  },
 ): Promise<Result<{ id: number }, "bad_target">> {
   if (!Number.isInteger(input.targetAccounts) || input.targetAccounts < 0) {
     return fail("bad_target", "Target accounts are a whole number, 0 or more.");
@@ -70,7 +87,11 @@ export async function setTargetSegment(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(targetSegments)
-      .values(input)
+      .values({
+        programId: input.programId,
+        name: input.name,
+        targetAccounts: input.targetAccounts,
+      })
       .onConflictDoUpdate({
         target: [targetSegments.programId, targetSegments.name],
         set: { targetAccounts: sql`excluded.target_accounts` },
@@ -87,6 +108,15 @@ export async function setTargetSegment(
         partnerId: id,
       });
     }
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      kind: "segment.set",
+      subjectType: "target_segment",
+      subjectId: row!.id,
+      summary: `Set the target segment ${input.name} to ${input.targetAccounts} accounts`,
+      details: { name: input.name, targetAccounts: input.targetAccounts },
+    });
     return ok({ id: row!.id });
   });
 }

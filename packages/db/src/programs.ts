@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import { todayIn } from "@tandem/metrics";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { partners, programs } from "./schema/index.js";
 
@@ -61,6 +62,26 @@ export async function createPartner(
     .values({ programId: input.programId, name: input.name.trim() })
     .returning();
   return partner!;
+}
+
+/** A partner added by a person, recorded in the program's log. */
+export async function addPartner(
+  db: Database,
+  input: { programId: number; name: string; actorId: number },
+): Promise<Partner> {
+  return db.transaction(async (tx) => {
+    const partner = await createPartner(tx, input);
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId: partner.id,
+      kind: "partner.created",
+      subjectType: "partner",
+      subjectId: partner.id,
+      summary: `Added the partner ${partner.name}`,
+    });
+    return partner;
+  });
 }
 
 export async function listPartners(

@@ -88,6 +88,8 @@ export async function importRevenueFile(
       const loaded = await importRevenueEvents(tx, {
         programId: input.programId,
         rows: good,
+        actorId: input.actorId,
+        source: `the file ${input.fileName}`,
       });
       if (!loaded.ok) throw new Error(loaded.message);
     }

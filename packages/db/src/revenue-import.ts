@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { partnersBelong } from "./program-scope.js";
@@ -32,7 +33,13 @@ const CHUNK = 10_000;
  */
 export async function importRevenueEvents(
   db: Database,
-  input: { programId: number; rows: readonly RevenueRow[] },
+  input: {
+    programId: number;
+    rows: readonly RevenueRow[];
+    actorId: number | null;
+    /** Where the rows came from, for the log ("the records form"). */
+    source?: string;
+  },
 ): Promise<Result<{ events: number }, RevenueImportError>> {
   const partnerIds = partnerIdsOf(input.rows);
   const bad = input.rows.findIndex(badAmount);
@@ -64,8 +71,36 @@ export async function importRevenueEvents(
         partnerId,
       });
     }
+    await auditRevenue(tx, input);
     return ok({ events });
   });
+}
+
+/** One log line per partner touched (and one for direct customers). */
+async function auditRevenue(
+  tx: Parameters<typeof recordAudit>[0],
+  input: {
+    programId: number;
+    rows: readonly RevenueRow[];
+    actorId: number | null;
+    source?: string;
+  },
+): Promise<void> {
+  const counts = new Map<number | null, number>();
+  for (const row of input.rows) {
+    counts.set(row.partnerId, (counts.get(row.partnerId) ?? 0) + 1);
+  }
+  const from = input.source ? ` from ${input.source}` : "";
+  for (const [partnerId, n] of counts) {
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId,
+      kind: "revenue.imported",
+      summary: `Recorded ${n} revenue event${n === 1 ? "" : "s"}${from}`,
+      details: { events: n, ...(input.source ? { source: input.source } : {}) },
+    });
+  }
 }
 
 function chunked(rows: readonly RevenueRow[]): string[] {

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { fail, ok, type Result } from "./result.js";
@@ -31,6 +32,7 @@ export async function recordRevenueEvent(
     kind: RevenueKind;
     amountMinor: bigint;
     occurredOn: string;
+    actorId: number | null;
   },
 ): Promise<Result<{ id: number }, "not_found" | "bad_amount">> {
   if (badAmount(input)) {
@@ -52,8 +54,28 @@ export async function recordRevenueEvent(
     if (!customer) return fail("not_found", "This customer does not exist.");
     const [row] = await tx
       .insert(revenueEvents)
-      .values(input)
+      .values({
+        programId: input.programId,
+        customerId: input.customerId,
+        kind: input.kind,
+        amountMinor: input.amountMinor,
+        occurredOn: input.occurredOn,
+      })
       .returning({ id: revenueEvents.id });
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId: customer.partnerId,
+      kind: "revenue.recorded",
+      subjectType: "revenue_event",
+      subjectId: row!.id,
+      summary: `Recorded ${input.kind} revenue`,
+      details: {
+        customerId: input.customerId,
+        amountMinor: input.amountMinor.toString(),
+        occurredOn: input.occurredOn,
+      },
+    });
     if (customer.partnerId !== null) {
       await notifyScorecardChanged(tx, {
         programId: input.programId,

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import {
   programs,
@@ -8,6 +9,7 @@ import {
 
 export interface ProgramSettingsInput {
   programId: number;
+  actorId: number | null;
   grossMarginBasisPoints: number;
   lifetimeCapMonths: number;
   healthWeights: HealthWeights;
@@ -18,14 +20,29 @@ export async function updateProgramSettings(
   db: Database,
   input: ProgramSettingsInput,
 ): Promise<void> {
-  await db
-    .update(programs)
-    .set({
-      grossMarginBasisPoints: input.grossMarginBasisPoints,
-      lifetimeCapMonths: input.lifetimeCapMonths,
-      healthWeights: input.healthWeights,
-    })
-    .where(eq(programs.id, input.programId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(programs)
+      .set({
+        grossMarginBasisPoints: input.grossMarginBasisPoints,
+        lifetimeCapMonths: input.lifetimeCapMonths,
+        healthWeights: input.healthWeights,
+      })
+      .where(eq(programs.id, input.programId));
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      kind: "program.settings_changed",
+      subjectType: "program",
+      subjectId: input.programId,
+      summary: "Changed the program's formula settings",
+      details: {
+        grossMarginBasisPoints: input.grossMarginBasisPoints,
+        lifetimeCapMonths: input.lifetimeCapMonths,
+        healthWeights: input.healthWeights,
+      },
+    });
+  });
 }
 
 export async function listTargetSegments(
@@ -45,16 +62,31 @@ export async function listTargetSegments(
 
 export async function removeTargetSegment(
   db: Database,
-  { programId, segmentId }: { programId: number; segmentId: number },
+  {
+    programId,
+    segmentId,
+    actorId,
+  }: { programId: number; segmentId: number; actorId: number | null },
 ): Promise<boolean> {
-  const removed = await db
-    .delete(targetSegments)
-    .where(
-      and(
-        eq(targetSegments.programId, programId),
-        eq(targetSegments.id, segmentId),
-      ),
-    )
-    .returning({ id: targetSegments.id });
-  return removed.length > 0;
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(targetSegments)
+      .where(
+        and(
+          eq(targetSegments.programId, programId),
+          eq(targetSegments.id, segmentId),
+        ),
+      )
+      .returning({ id: targetSegments.id, name: targetSegments.name });
+    if (!removed) return false;
+    await recordAudit(tx, {
+      programId,
+      actorId,
+      kind: "segment.removed",
+      subjectType: "target_segment",
+      subjectId: removed.id,
+      summary: `Removed the target segment ${removed.name}`,
+    });
+    return true;
+  });
 }

@@ -10,6 +10,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A role as people read it ("partner admin"). */
+export function roleName(role: Role): string {
+  return {
+    owner_admin: "owner admin",
+    owner_staff: "owner staff",
+    partner_admin: "partner admin",
+    partner_user: "partner user",
+  }[role];
+}
+
 export const LEAD_STATUSES = [
   "submitted",
   "accepted",

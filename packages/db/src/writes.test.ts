@@ -53,6 +53,7 @@ describe("writes of facts stay inside their program", () => {
     });
     expect(measure).toMatchObject({ ok: false, error: "not_found" });
     const imported = await importRevenueEvents(db, {
+      actorId: null,
       programId,
       rows: [
         {
@@ -65,6 +66,7 @@ describe("writes of facts stay inside their program", () => {
     });
     expect(imported).toMatchObject({ ok: false, error: "unknown_partner" });
     const attrs = await updatePartnerAttributes(db, {
+      actorId: null,
       programId,
       partnerId: t.omega.id,
       attributes: { declaredReach: 5 },
@@ -86,27 +88,30 @@ describe("writes of facts stay inside their program", () => {
       amountMinor: -100n,
     };
     expect(
-      await importRevenueEvents(db, { programId, rows: [row] }),
+      await importRevenueEvents(db, { actorId: null, programId, rows: [row] }),
     ).toMatchObject({ ok: false, error: "bad_amount" });
     const good = { ...row, amountMinor: 100n };
     expect(
-      await importRevenueEvents(db, { programId, rows: [good] }),
+      await importRevenueEvents(db, { actorId: null, programId, rows: [good] }),
     ).toMatchObject({ ok: true, value: { events: 1 } });
     const churn = { customer: "Y", partnerId: t.beta.id };
     expect(
       await markCustomersChurned(db, {
+        actorId: null,
         programId,
         rows: [{ ...churn, churnedOn: "2024-05-03" }],
       }),
     ).toMatchObject({ ok: false, error: "before_acquisition" });
     expect(
       await markCustomersChurned(db, {
+        actorId: null,
         programId: t.other.id,
         rows: [{ ...churn, churnedOn: "2024-06-03" }],
       }),
     ).toMatchObject({ ok: false, error: "not_found" });
     expect(
       await updatePartnerAttributes(db, {
+        actorId: null,
         programId,
         partnerId: t.beta.id,
         attributes: { joinedOn: "2024-05-01", endedOn: "2024-05-01" },

@@ -6,6 +6,9 @@ interface NavUser {
   partnerName: string | null;
   isOwnerSide: boolean;
   partnerId: number | null;
+  role: string | null;
+  programId: number | null;
+  programs: { id: number; name: string }[];
 }
 
 export function NavBar({ user }: { user: NavUser | null }) {
@@ -26,6 +29,13 @@ export function NavBar({ user }: { user: NavUser | null }) {
                 <NavLink to="/imports/leads">Import</NavLink>
                 <NavLink to="/embed-keys">Embed keys</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
+                {user.role === "owner_admin" ? (
+                  <>
+                    <NavLink to="/people">People</NavLink>
+                    <NavLink to="/audit">Audit log</NavLink>
+                    <NavLink to="/outbox">Outbox</NavLink>
+                  </>
+                ) : null}
               </>
             ) : (
               <>
@@ -33,6 +43,9 @@ export function NavBar({ user }: { user: NavUser | null }) {
                 <NavLink to={`/partners/${user.partnerId}/scorecard`}>
                   Scorecard
                 </NavLink>
+                {user.role === "partner_admin" ? (
+                  <NavLink to="/people">People</NavLink>
+                ) : null}
               </>
             )}
           </nav>
@@ -42,6 +55,12 @@ export function NavBar({ user }: { user: NavUser | null }) {
               {user.partnerName ? ` · ${user.partnerName}` : ""}
               {user.programName ? ` · ${user.programName}` : ""}
             </span>
+            {user.programs.length > 1 ? (
+              <ProgramSwitcher
+                programs={user.programs}
+                current={user.programId}
+              />
+            ) : null}
             <Form method="post" action="/logout">
               <button type="submit">Sign out</button>
             </Form>
@@ -49,5 +68,30 @@ export function NavBar({ user }: { user: NavUser | null }) {
         </>
       ) : null}
     </header>
+  );
+}
+
+/** A plain form, so switching works without JavaScript. */
+function ProgramSwitcher({
+  programs,
+  current,
+}: {
+  programs: { id: number; name: string }[];
+  current: number | null;
+}) {
+  return (
+    <Form method="post" action="/switch-program" className="inline">
+      <label>
+        Program{" "}
+        <select name="programId" defaultValue={current ?? undefined}>
+          {programs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button type="submit">Switch</button>
+    </Form>
   );
 }

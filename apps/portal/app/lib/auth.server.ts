@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import {
+  currentMembership,
   getProgram,
   getSessionUser,
   type Membership,
@@ -40,14 +41,14 @@ function signInRedirect(request: Request): Response {
 }
 
 /**
- * The user and their membership of their program, or a redirect to the
- * sign-in page. Program switching comes with invitations.
- * TODO(#4): let a person with several programs choose one.
+ * The user and their membership of the program they work in (the one
+ * chosen for this session, when they are still a member of it, else
+ * their first), or a redirect to the sign-in page.
  */
 export async function requireMember(request: Request): Promise<Member> {
   const sessionUser = await getUser(request);
   if (!sessionUser) throw signInRedirect(request);
-  const membership = sessionUser.memberships[0];
+  const membership = currentMembership(sessionUser);
   if (!membership) {
     throw new Response("You are not a member of any partner program.", {
       status: 403,
@@ -86,6 +87,19 @@ export async function requireOwnerAdmin(request: Request): Promise<Member> {
   const member = await requireMember(request);
   if (member.membership.role !== "owner_admin") {
     throw forbidden("Only the program's admins may do this.");
+  }
+  return member;
+}
+
+/**
+ * Owner admins, and partner admins for their own partner's people:
+ * who may invite and manage people.
+ */
+export async function requirePeopleAdmin(request: Request): Promise<Member> {
+  const member = await requireMember(request);
+  const role = member.membership.role;
+  if (role !== "owner_admin" && role !== "partner_admin") {
+    throw forbidden("Only admins may manage people.");
   }
   return member;
 }

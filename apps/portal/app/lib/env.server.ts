@@ -18,6 +18,20 @@ const envSchema = z.object({
    */
   EMBED_RATE_BURST: z.coerce.number().int().min(1).default(60),
   EMBED_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  /**
+   * Outgoing mail: an SMTP URL such as smtps://user:pass@host:465. Without
+   * it, mail stays in the outbox, which owner admins read at /outbox.
+   */
+  SMTP_URL: z.string().url().optional(),
+  /** The From address of outgoing mail; required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * The portal's public address for links in mail (https://portal.example);
+   * without it, the address the request came to.
+   */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Read by server.js: Express's "trust proxy" (a hop count or addresses). */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -45,6 +59,9 @@ export function env(): Env {
     throw new Error(
       "Invalid environment: SESSION_SECRET is required with DATABASE_URL in production",
     );
+  }
+  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
+    throw new Error("Invalid environment: MAIL_FROM is required with SMTP_URL");
   }
   cached = parsed.data;
   return cached;

@@ -11,6 +11,11 @@ import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
 import { liveHub, stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
+import {
+  configuredMailer,
+  startMailDelivery,
+  stopMailDelivery,
+} from "./mail.server.js";
 
 export interface StartupInfo {
   port: number;
@@ -31,6 +36,14 @@ export async function startup(): Promise<StartupInfo> {
   logger.info({ driver }, "Database ready");
   // Listening from the start lets the embed endpoint cache safely.
   await liveHub();
+
+  const mailer = configuredMailer();
+  if (mailer) {
+    startMailDelivery(db, mailer);
+    logger.info("Mail goes out through SMTP");
+  } else {
+    logger.info("No SMTP_URL: mail stays in the outbox (/outbox)");
+  }
 
   let demo: DemoSignIns | null = null;
   if (isNewEmbedded) {
@@ -63,6 +76,7 @@ function banner(url: string, demo: DemoSignIns | null): string {
       `  owner admin:  ${demo.owner}`,
       `  owner staff:  ${demo.staff}`,
       `  partner user: ${demo.partner} (${demo.partnerName})`,
+      `  partner admin: ${demo.partnerAdmin} (${demo.partnerName})`,
       "",
     );
   }
@@ -72,5 +86,6 @@ function banner(url: string, demo: DemoSignIns | null): string {
 export async function shutdown(): Promise<void> {
   // Open streams would keep the server from closing.
   await stopLive();
+  await stopMailDelivery();
   await disconnect();
 }

@@ -71,6 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const revoked = await revokeEmbedKey(db, {
       programId: member.program.id,
       keyId: input.keyId,
+      actorId: member.user.id,
     });
     if (!revoked) throw notFound("No such live key.");
     logger.info(

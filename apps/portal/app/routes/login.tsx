@@ -5,11 +5,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { createSession, verifyLogin } from "@tandem/db";
+import {
+  clearSignInFailures,
+  createSession,
+  recordSignInFailure,
+  signInAllowed,
+  verifyLogin,
+} from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { getUser } from "~/lib/auth.server.js";
+import { clientAddressOf } from "~/lib/client-address.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
@@ -39,15 +46,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), loginSchema);
   if (!form.ok) {
     return data({ errors: form.errors, email: form.values.email ?? "" }, 400);
   }
 
+  // Counted before the password is checked: a right guess during a
+  // lock-out is refused like any other (decision 0014).
   const db = await getDb();
+  const attempt = {
+    email: form.data.email,
+    clientAddress: clientAddressOf(context),
+  };
+  const allowed = await signInAllowed(db, attempt);
+  if (!allowed.ok) {
+    const minutes = Math.ceil(allowed.retryAfterSeconds / 60);
+    logger.warn("Sign-in refused: too many failed attempts");
+    return data(
+      {
+        errors: {
+          form: [
+            "Too many failed sign-ins. Try again in " +
+              `${minutes} minute${minutes === 1 ? "" : "s"}, or reset ` +
+              "your password.",
+          ],
+        },
+        email: form.data.email,
+      },
+      {
+        status: 429,
+        headers: { "Retry-After": String(allowed.retryAfterSeconds) },
+      },
+    );
+  }
+
   const user = await verifyLogin(db, form.data);
   if (!user) {
+    await recordSignInFailure(db, attempt);
     logger.info("Sign-in refused: wrong email or password");
     return data(
       {
@@ -58,6 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
+  await clearSignInFailures(db, attempt);
   const session = await createSession(db, { userId: user.id });
   logger.info({ userId: user.id }, "Signed in");
   return redirect(safeRedirect(form.data.redirectTo), {
@@ -69,9 +106,18 @@ export default function Login() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result?.errors;
+  const notice = {
+    reset: "Your password is changed. Sign in with the new one.",
+    joined: "Welcome. Sign in to continue.",
+  }[params.get("done") ?? ""];
   return (
     <section>
       <h1>Sign in</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <FormError errors={errors} />
         <input
@@ -96,6 +142,9 @@ export default function Login() {
         />
         <button type="submit">Sign in</button>
       </Form>
+      <p>
+        <Link to="/password/forgot">Forgot your password?</Link>
+      </p>
     </section>
   );
 }

@@ -74,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     programId: member.program.id,
     partnerId: partner.id,
     attributes: form.data,
+    actorId: member.user.id,
   });
   if (!result.ok) {
     return data(

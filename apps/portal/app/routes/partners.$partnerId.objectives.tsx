@@ -163,7 +163,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ errors: { metricId: [result.message] } }, 409);
     }
   } else if (input.intent === "remove") {
-    if (!(await removeKeyMetric(db, { ...owner, ...input }))) {
+    if (!(await removeKeyMetric(db, { ...owner, ...input, actorId }))) {
       throw notFound("No such key metric.");
     }
   } else {

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { createPartner, listPartners } from "@tandem/db";
+import { addPartner, listPartners } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requireOwnerAdmin, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -48,9 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
       409,
     );
   }
-  await createPartner(db, {
+  await addPartner(db, {
     programId: member.program.id,
     name: form.data.name,
+    actorId: member.user.id,
   });
   return redirect("/partners");
 }

@@ -157,6 +157,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const signed = input.kind === "contraction" ? -input.amount : input.amount;
     result = await importRevenueEvents(db, {
       programId,
+      actorId: createdBy,
+      source: "the records form",
       rows: [
         {
           customer: input.customer,

@@ -93,6 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const db = await getDb();
   const programId = member.program.id;
+  const actorId = member.user.id;
   const input = form.data;
   if (input.intent === "settings") {
     const { engagement, satisfaction, growth, expansion } = input;
@@ -107,19 +108,22 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     await updateProgramSettings(db, {
       programId,
+      actorId,
       grossMarginBasisPoints: input.grossMargin,
       lifetimeCapMonths: input.lifetimeCapMonths,
       healthWeights: { engagement, satisfaction, growth, expansion },
     });
   } else if (input.intent === "segment") {
-    const saved = await setTargetSegment(db, { programId, ...input });
+    const saved = await setTargetSegment(db, { programId, actorId, ...input });
     if (!saved.ok) {
       return data(
         { errors: { targetAccounts: [saved.message] }, values: form.values },
         400,
       );
     }
-  } else if (!(await removeTargetSegment(db, { programId, ...input }))) {
+  } else if (
+    !(await removeTargetSegment(db, { programId, actorId, ...input }))
+  ) {
     throw notFound("No such segment.");
   }
   logger.info({ programId, intent: input.intent }, "Program settings changed");

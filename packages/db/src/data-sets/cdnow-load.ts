@@ -48,6 +48,7 @@ export async function loadCdnow(db: Database, purchases: Purchase[]) {
     amountMinor: p.cents,
   }));
   const imported = await importRevenueEvents(db, {
+    actorId: null,
     programId: program.id,
     rows,
   });
@@ -69,6 +70,7 @@ export async function loadCdnow(db: Database, purchases: Purchase[]) {
     }
   }
   const churned = await markCustomersChurned(db, {
+    actorId: null,
     programId: program.id,
     rows: churns,
   });

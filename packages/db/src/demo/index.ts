@@ -23,9 +23,14 @@ export interface DemoSignIns {
   owner: string;
   staff: string;
   partner: string;
+  /** A partner admin of the same partner, who manages its people. */
+  partnerAdmin: string;
   partnerName: string;
   password: string;
 }
+
+const partnerAdminEmail = (partnerName: string) =>
+  `admin@${slug(partnerName)}.demo.tandem.test`;
 
 const slug = (name: string) =>
   name
@@ -91,7 +96,21 @@ export async function loadDemoProgram(
       partnerId: partner.id,
     });
     partnerUsers.push({ partnerId: partner.id, userId: user.id });
-    if (index === 0) firstPartnerEmail = email;
+    if (index === 0) {
+      firstPartnerEmail = email;
+      // Not drawn from `random`, so the rest of the demo stays the same.
+      const admin = await createUser(db, {
+        email: partnerAdminEmail(name),
+        name: "Pat Partner-Admin",
+        password: DEMO_PASSWORD,
+      });
+      await addMembership(db, {
+        programId: program.id,
+        userId: admin.id,
+        role: "partner_admin",
+        partnerId: partner.id,
+      });
+    }
 
     // Strength varies by partner so the overview has a spread to sort.
     const strength = 0.35 + random.next() * 0.5;
@@ -187,6 +206,7 @@ export async function loadDemoProgram(
     owner: DEMO_OWNER_EMAIL,
     staff: DEMO_STAFF_EMAIL,
     partner: firstPartnerEmail,
+    partnerAdmin: partnerAdminEmail(PARTNER_NAMES[0]),
     partnerName: PARTNER_NAMES[0],
     password: DEMO_PASSWORD,
   };
@@ -207,6 +227,7 @@ export async function findDemoSignIns(
     owner: DEMO_OWNER_EMAIL,
     staff: DEMO_STAFF_EMAIL,
     partner: `partner@${slug(partnerName)}.demo.tandem.test`,
+    partnerAdmin: partnerAdminEmail(partnerName),
     partnerName,
     password: DEMO_PASSWORD,
   };

@@ -41,6 +41,7 @@ export async function buildHandProgram(db: Database) {
     p[name] = await createPartner(db, { programId, name });
     must(
       await updatePartnerAttributes(db, {
+        actorId: null,
         programId,
         partnerId: p[name].id,
         attributes: { joinedOn, endedOn, declaredReach },
@@ -138,6 +139,7 @@ export async function buildHandProgram(db: Database) {
   ] as const) {
     must(
       await recordRevenueEvent(db, {
+        actorId: null,
         programId,
         customerId: two!.id,
         kind,

@@ -10,7 +10,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums.js";
 import { createdAt, id } from "./columns.js";
-import { partners, programId } from "./programs.js";
+import { partners, programId, programs } from "./programs.js";
 
 export const users = pgTable(
   "users",
@@ -60,6 +60,13 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * The program this browser works in, for people of several; checked
+     * against the memberships on every read.
+     */
+    currentProgramId: bigint("current_program_id", {
+      mode: "number",
+    }).references(() => programs.id),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );

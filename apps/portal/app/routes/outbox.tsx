@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listOutbox } from "@tandem/db";
+import { requireOwnerAdmin } from "~/lib/auth.server.js";
+import { getDb } from "~/lib/db.server.js";
+import { env } from "~/lib/env.server.js";
+import { formatInstant } from "~/lib/instants.server.js";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
+
+/**
+ * The program's mail. Without SMTP it goes nowhere else, so the bodies
+ * (and their links) are shown here; with SMTP only whether it went.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireOwnerAdmin(request);
+  const smtp = Boolean(env().SMTP_URL);
+  const rows = await listOutbox(await getDb(), {
+    programId: member.program.id,
+  });
+  return {
+    smtp,
+    messages: rows.map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      body: smtp ? null : m.textBody,
+      queued: formatInstant(m.createdAt, member.program.timeZone),
+      state: m.sentAt
+        ? "sent"
+        : m.lastError
+          ? `pending, ${m.attempts} failed attempt${m.attempts === 1 ? "" : "s"}`
+          : "pending",
+    })),
+  };
+}
+
+export default function Outbox() {
+  const { smtp, messages } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>Outbox</h1>
+      <p>
+        {smtp
+          ? "Mail goes out through the configured SMTP server."
+          : "No SMTP server is configured (SMTP_URL), so mail is kept here " +
+            "and not sent. Follow invitation and reset links from here."}
+      </p>
+      {messages.length === 0 ? <p>No mail yet.</p> : null}
+      {messages.map((m) => (
+        <article key={m.id} className="card">
+          <h2>{m.subject}</h2>
+          <p>
+            To {m.to} · {m.queued} · {m.state}
+          </p>
+          {m.body !== null ? <MailBody text={m.body} /> : null}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+/** The text as sent, with its links made followable. */
+function MailBody({ text }: { text: string }) {
+  return (
+    <pre className="mail">
+      {text.split("\n").map((line, i) => (
+        <span key={i}>
+          {/^https?:\/\/\S+$/.test(line) ? <a href={line}>{line}</a> : line}
+          {"\n"}
+        </span>
+      ))}
+    </pre>
+  );
+}
