@@ -8,3 +8,4 @@ export * from "./programs.js";
 export * from "./revenue.js";
 export * from "./objectives.js";
 export * from "./workflow.js";
+export * from "./reviews.js";
