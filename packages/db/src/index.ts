@@ -27,3 +27,8 @@ export * from "./settings.js";
 export * from "./revenue-file.js";
 export * from "./audit.js";
 export * from "./notifications.js";
+export * from "./review-snapshot.js";
+export * from "./reviews.js";
+export * from "./review-queries.js";
+export * from "./rating-cadence.js";
+export * from "./notification-centre.js";

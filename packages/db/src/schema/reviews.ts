@@ -104,7 +104,5 @@ export const ratingReminders = pgTable(
     periodKey: text("period_key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    unique("rating_reminders_once").on(t.partnerId, t.side, t.periodKey),
-  ],
+  (t) => [unique("rating_reminders_once").on(t.partnerId, t.side, t.periodKey)],
 );
