@@ -11,7 +11,9 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { NavBar } from "./components/nav-bar.js";
+import { countUnreadNotifications } from "@tandem/db";
 import { getUser } from "./lib/auth.server.js";
+import { getDb } from "./lib/db.server.js";
 import styles from "./styles.css?url";
 
 // Inline, so browsers do not ask for /favicon.ico (a 404 on every visit).
@@ -32,6 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
   const membership = user.memberships[0] ?? null;
+  const unread = membership
+    ? await countUnreadNotifications(await getDb(), {
+        programId: membership.programId,
+        userId: user.user.id,
+      })
+    : 0;
   return {
     user: {
       name: user.user.name,
@@ -39,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       partnerName: membership?.partnerName ?? null,
       isOwnerSide: membership?.role.startsWith("owner_") ?? false,
       partnerId: membership?.partnerId ?? null,
+      unread,
     },
   };
 }

@@ -6,6 +6,8 @@ interface NavUser {
   partnerName: string | null;
   isOwnerSide: boolean;
   partnerId: number | null;
+  /** Unread notifications in the current program. */
+  unread: number;
 }
 
 export function NavBar({ user }: { user: NavUser | null }) {
@@ -35,6 +37,10 @@ export function NavBar({ user }: { user: NavUser | null }) {
                 </NavLink>
               </>
             )}
+            <NavLink to="/notifications">
+              Notifications
+              {user.unread > 0 ? ` (${user.unread} unread)` : ""}
+            </NavLink>
           </nav>
           <div className="who">
             <span>

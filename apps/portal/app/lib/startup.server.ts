@@ -11,6 +11,10 @@ import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
 import { liveHub, stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
+import {
+  startRatingReminders,
+  stopRatingReminders,
+} from "./rating-reminders.server.js";
 
 export interface StartupInfo {
   port: number;
@@ -40,6 +44,8 @@ export async function startup(): Promise<StartupInfo> {
   } else if (!config.DATABASE_URL) {
     demo = await existingDemo();
   }
+
+  startRatingReminders();
 
   return {
     port: config.PORT,
@@ -72,5 +78,6 @@ function banner(url: string, demo: DemoSignIns | null): string {
 export async function shutdown(): Promise<void> {
   // Open streams would keep the server from closing.
   await stopLive();
+  await stopRatingReminders();
   await disconnect();
 }
