@@ -1,8 +1,17 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePeriodKey } from "@tandem/metrics";
 import {
+  addReviewNote,
   createEmbedKey,
+  getNotificationPreferences,
+  getReview,
+  listNotifications,
+  listPartnerActivities,
+  notifyPeople,
+  openReview,
+  recordActivity,
   getLead,
   listEmbedKeys,
   listRatings,
@@ -35,6 +44,11 @@ import * as records from "~/routes/records.js";
 import * as myScorecard from "~/routes/scorecard.js";
 import * as settings from "~/routes/settings.js";
 import * as widgetDemo from "~/routes/widget.demo.js";
+import * as activities from "~/routes/partners.$partnerId.activities.js";
+import * as partnerReviews from "~/routes/partners.$partnerId.reviews.js";
+import * as review from "~/routes/reviews.$reviewId.js";
+import * as notificationCentre from "~/routes/notifications._index.js";
+import * as notificationPrefs from "~/routes/notifications.preferences.js";
 import { csvUpload } from "./data-sets.js";
 import {
   call,
@@ -75,10 +89,16 @@ const COVERED: Record<string, string> = {
   "widget.partner-scorecard[.]js.ts": "public script, no data",
   "widget.demo.ts": "public page, no data",
   "healthz.ts": "public, no data",
+  "partners.$partnerId.activities.tsx": "one partner, either side",
+  "partners.$partnerId.reviews.tsx": "one partner; staff open",
+  "reviews.$reviewId.tsx": "one review's partner",
+  "notifications._index.tsx": "one's own only",
+  "notifications.preferences.tsx": "one's own only",
 };
 
 const SECRET_COMPANY = "Secretco Alpha Holdings";
 const SECRET_COMMENT = "alpha-only rating comment";
+const SECRET_WORK = "alpha-only joint work";
 
 let portal: TestPortal;
 let alphaLead: Lead;
@@ -86,6 +106,7 @@ let cookies: Record<string, string | null>;
 let uploadId: string;
 let importId: string;
 let alphaKey: { id: number; key: string };
+let alphaReviewId: number;
 
 function leaks(answer: Answer): boolean {
   const text =
@@ -94,9 +115,13 @@ function leaks(answer: Answer): boolean {
       : JSON.stringify(answer.body, (_k, v) =>
           typeof v === "bigint" ? v.toString() : v,
         );
-  return [SECRET_COMPANY, SECRET_COMMENT, "ann@alpha.test", alphaKey.key].some(
-    (s) => text.includes(s),
-  );
+  return [
+    SECRET_COMPANY,
+    SECRET_COMMENT,
+    SECRET_WORK,
+    "ann@alpha.test",
+    alphaKey.key,
+  ].some((s) => text.includes(s));
 }
 
 function refused(answer: Answer) {
@@ -138,6 +163,38 @@ beforeAll(async () => {
     createdBy: t.users.ownerStaff.id,
   });
   alphaKey = { id: key.id, key: key.key };
+  await recordActivity(db, {
+    programId: t.acme.id,
+    kind: "campaign",
+    title: SECRET_WORK,
+    occurredOn: "2024-05-02",
+    partnerIds: [t.alpha.id],
+    createdBy: t.users.alphaUser.id,
+  });
+  const opened = await openReview(db, {
+    programId: t.acme.id,
+    partnerId: t.alpha.id,
+    period: parsePeriodKey("quarter", "2024-Q2")!,
+    actorId: t.users.ownerStaff.id,
+  });
+  if (!opened.ok) throw new Error(opened.message);
+  alphaReviewId = opened.value.id;
+  await addReviewNote(db, {
+    programId: t.acme.id,
+    reviewId: alphaReviewId,
+    actor: { userId: t.users.alphaUser.id, partnerId: t.alpha.id },
+    body: SECRET_WORK,
+  });
+  await db.transaction((tx) =>
+    notifyPeople(tx, {
+      programId: t.acme.id,
+      kind: "lead_commented",
+      userIds: [t.users.alphaUser.id],
+      title: SECRET_WORK,
+      body: SECRET_WORK,
+      link: null,
+    }),
+  );
   cookies = { anonymous: null };
   for (const [name, user] of Object.entries(t.users)) {
     cookies[name] = await cookieFor(portal.handle, user.id);
@@ -474,5 +531,128 @@ describe("tenants stay apart", () => {
       form: {},
     });
     expect(out.location).toBe("/login");
+  });
+
+  it("shows a partnership's activities to it and the owner's staff only", async () => {
+    const path = `/partners/${portal.t.alpha.id}/activities`;
+    const params = { partnerId: String(portal.t.alpha.id) };
+    for (const who of ["alphaUser", "ownerStaff"]) {
+      const answer = await call(activities.loader, path, {
+        cookie: cookies[who],
+        params,
+      });
+      expect(JSON.stringify(answer.body)).toContain(SECRET_WORK);
+    }
+    for (const who of outsiders) {
+      refused(
+        await call(activities.loader, path, { cookie: cookies[who], params }),
+      );
+      refused(
+        await call(activities.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { kind: "call", title: "Intruder", occurredOn: "2024-05-02" },
+        }),
+      );
+    }
+    const logged = await listPartnerActivities(portal.handle.db, {
+      programId: portal.t.acme.id,
+      partnerId: portal.t.alpha.id,
+      forOwner: true,
+    });
+    expect(logged.map((a) => a.title)).toEqual([SECRET_WORK]);
+  });
+
+  it("shows a partnership's reviews to it and the owner's staff only", async () => {
+    const path = `/partners/${portal.t.alpha.id}/reviews`;
+    const params = { partnerId: String(portal.t.alpha.id) };
+    const reviewPath = `/reviews/${alphaReviewId}`;
+    const reviewParams = { reviewId: String(alphaReviewId) };
+    for (const who of ["alphaUser", "ownerStaff"]) {
+      const answer = await call(review.loader, reviewPath, {
+        cookie: cookies[who],
+        params: reviewParams,
+      });
+      expect(JSON.stringify(answer.body)).toContain(SECRET_WORK);
+    }
+    for (const who of outsiders) {
+      refused(
+        await call(partnerReviews.loader, path, {
+          cookie: cookies[who],
+          params,
+        }),
+      );
+      refused(
+        await call(review.loader, reviewPath, {
+          cookie: cookies[who],
+          params: reviewParams,
+        }),
+      );
+      for (const form of [
+        { intent: "note", body: "Intruder" },
+        { intent: "agree" },
+        { intent: "close" },
+      ]) {
+        refused(
+          await call(review.action, reviewPath, {
+            cookie: cookies[who],
+            params: reviewParams,
+            form,
+          }),
+        );
+      }
+    }
+    for (const who of ["alphaUser", ...outsiders]) {
+      refused(
+        await call(partnerReviews.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { kind: "quarter", at: "2024-Q1" },
+        }),
+      );
+    }
+    const unchanged = await getReview(portal.handle.db, {
+      programId: portal.t.acme.id,
+      reviewId: alphaReviewId,
+    });
+    expect(unchanged).toMatchObject({ status: "open", agreedAt: null });
+    expect(unchanged!.notes.map((n) => n.body)).toEqual([SECRET_WORK]);
+  });
+
+  it("shows each person their own notifications and settings only", async () => {
+    const ann = {
+      programId: portal.t.acme.id,
+      userId: portal.t.users.alphaUser.id,
+    };
+    const [mine] = await listNotifications(portal.handle.db, ann);
+    const own = await call(notificationCentre.loader, "/notifications", {
+      cookie: cookies.alphaUser,
+    });
+    expect(JSON.stringify(own.body)).toContain(SECRET_WORK);
+    for (const who of ["alphaAdmin", ...outsiders]) {
+      const answer = await call(notificationCentre.loader, "/notifications", {
+        cookie: cookies[who],
+      });
+      if (who === "anonymous") refused(answer);
+      else expect(leaks(answer)).toBe(false);
+      const read = await call(notificationCentre.action, "/notifications", {
+        cookie: cookies[who],
+        form: { intent: "read", notificationId: String(mine!.id) },
+      });
+      refused(read);
+      refused(
+        await call(notificationPrefs.loader, "/notifications/preferences", {
+          cookie: null,
+        }),
+      );
+      await call(notificationPrefs.action, "/notifications/preferences", {
+        cookie: cookies[who],
+        form: {},
+      });
+    }
+    const [still] = await listNotifications(portal.handle.db, ann);
+    expect(still!.readAt).toBeNull();
+    const prefs = await getNotificationPreferences(portal.handle.db, ann);
+    expect(Object.values(prefs).every((c) => c.portal && c.email)).toBe(true);
   });
 });
