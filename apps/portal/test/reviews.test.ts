@@ -192,11 +192,12 @@ describe("a review of a partnership", () => {
       ["partner", "We will catch up in Q3."],
     ]);
 
-    for (const form of [
+    const lateForms: Record<string, string>[] = [
       { intent: "note", body: "Too late" },
       { intent: "undone", itemId },
       { intent: "close" },
-    ]) {
+    ];
+    for (const form of lateForms) {
       const late = await act(staff, form);
       expect(late.status).toBe(409);
       expect(late.body).toMatchObject({

@@ -588,11 +588,12 @@ describe("tenants stay apart", () => {
           params: reviewParams,
         }),
       );
-      for (const form of [
+      const forms: Record<string, string>[] = [
         { intent: "note", body: "Intruder" },
         { intent: "agree" },
         { intent: "close" },
-      ]) {
+      ];
+      for (const form of forms) {
         refused(
           await call(review.action, reviewPath, {
             cookie: cookies[who],

@@ -10,7 +10,7 @@ let portal: TestPortal;
 let cookies: Record<string, string>;
 
 type Activities = Awaited<ReturnType<typeof activities.loader>>;
-type Card = Awaited<ReturnType<typeof scorecard.loader>>;
+type Card = Awaited<ReturnType<typeof scorecard.loader>>["data"];
 
 function at(partnerId: number, page: "activities" | "scorecard") {
   return {

@@ -205,9 +205,7 @@ export default function Review() {
           Live scorecard
         </Link>
       </p>
-      {result?.errors?.form ? (
-        <p role="alert">{result.errors.form.join(" ")}</p>
-      ) : null}
+      <FormError errors={result?.errors} />
 
       <section aria-labelledby="frozen">
         <h2 id="frozen">Scorecard for {card.periodLabel}, as frozen</h2>
