@@ -79,7 +79,7 @@ test("staff review a partnership with its partner, who agrees", async ({
     .getByRole("link", { name: /^Notifications/ })
     .click();
   await partner
-    .getByRole("link", {
+    .getByRole("button", {
       name: `Review of ${BLUEFIN} for ${range.label} opened`,
     })
     .click();

@@ -80,6 +80,7 @@ describe("the notification centre", () => {
   });
 
   it("marks one read, refuses another person's, then marks all read", async () => {
+    const { t } = portal;
     const [second, first] = await listed("alphaUser");
     const bobs = (await listed("betaUser"))[0]!;
     const foreign = await call(centre.action, "/notifications", {
@@ -101,6 +102,18 @@ describe("the notification centre", () => {
     expect(await unreadInNav("alphaUser")).toBe(1);
     expect(second!.unread).toBe(true);
 
+    const foreignOpen = await call(centre.action, "/notifications", {
+      cookie: cookies.alphaUser,
+      form: { intent: "open", notificationId: String(bobs.id) },
+    });
+    expect(foreignOpen.status).toBe(404);
+    const opened = await call(centre.action, "/notifications", {
+      cookie: cookies.alphaUser,
+      form: { intent: "open", notificationId: String(second!.id) },
+    });
+    expect(opened.location).toBe("/reviews/1");
+    expect(await unreadInNav("alphaUser")).toBe(0);
+    await tell(t.acme.id, [t.users.alphaUser.id], "Third for Ann");
     await call(centre.action, "/notifications", {
       cookie: cookies.alphaUser,
       form: { intent: "read-all" },

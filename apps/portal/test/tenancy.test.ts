@@ -642,6 +642,12 @@ describe("tenants stay apart", () => {
       });
       refused(read);
       refused(
+        await call(notificationCentre.action, "/notifications", {
+          cookie: cookies[who],
+          form: { intent: "open", notificationId: String(mine!.id) },
+        }),
+      );
+      refused(
         await call(notificationPrefs.loader, "/notifications/preferences", {
           cookie: null,
         }),

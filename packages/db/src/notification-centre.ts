@@ -77,6 +77,23 @@ export async function markNotificationRead(
   return exists !== undefined;
 }
 
+/**
+ * Marks one of the person's notifications read and gives its link
+ * (null when it has none); undefined when it is not theirs.
+ */
+export async function openNotification(
+  db: Database,
+  input: Person & { notificationId: number },
+): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ link: notifications.link })
+    .from(notifications)
+    .where(and(mine(input), eq(notifications.id, input.notificationId)));
+  if (!row) return undefined;
+  await markNotificationRead(db, input);
+  return row.link;
+}
+
 export async function markAllNotificationsRead(
   db: Database,
   input: Person,

@@ -10,6 +10,7 @@ import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
+  openNotification,
 } from "@tandem/db";
 import { notFound, requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -17,11 +18,16 @@ import { parseForm, readForm } from "~/lib/forms.server.js";
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
-    intent: z.literal("read"),
+    intent: z.enum(["read", "open"]),
     notificationId: z.coerce.number().int().positive(),
   }),
   z.object({ intent: z.literal("read-all") }),
 ]);
+
+/** Only paths inside the portal are followed. */
+function insidePortal(link: string | null | undefined): string | null {
+  return link?.startsWith("/") && !link.startsWith("//") ? link : null;
+}
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Tandem" }];
 
@@ -36,8 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: n.id,
       title: n.title,
       body: n.body,
-      // Only paths inside the portal are links.
-      link: n.link?.startsWith("/") && !n.link.startsWith("//") ? n.link : null,
+      link: insidePortal(n.link),
       at: n.createdAt.toISOString().replace("T", " ").slice(0, 16),
       unread: n.readAt === null,
     })),
@@ -53,6 +58,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const person = { programId: member.program.id, userId: member.user.id };
   if (form.data.intent === "read-all") {
     await markAllNotificationsRead(db, person);
+  } else if (form.data.intent === "open") {
+    // Opening marks it read, and works without script: a POST, then
+    // a redirect to what it is about.
+    const link = await openNotification(db, {
+      ...person,
+      notificationId: form.data.notificationId,
+    });
+    if (link === undefined) throw notFound("No such notification.");
+    return redirect(insidePortal(link) ?? "/notifications");
   } else if (
     !(await markNotificationRead(db, {
       ...person,
@@ -86,19 +100,31 @@ export default function Notifications() {
         <ul aria-label="Notifications" className="notifications">
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "unread" : undefined}>
-              <strong>
-                {n.unread ? "Unread: " : ""}
-                {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}
-              </strong>
-              <br />
-              <small>{n.at} UTC</small> · {n.body}
-              {n.unread ? (
-                <Form method="post" className="inline">
-                  <input type="hidden" name="intent" value="read" />
-                  <input type="hidden" name="notificationId" value={n.id} />
-                  <button type="submit">Mark read: {n.title}</button>
-                </Form>
-              ) : null}
+              <Form method="post" className="inline">
+                <input type="hidden" name="notificationId" value={n.id} />
+                <strong>{n.unread ? "Unread: " : ""}</strong>
+                {n.link ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="open"
+                    className="link"
+                  >
+                    {n.title}
+                  </button>
+                ) : (
+                  <strong>{n.title}</strong>
+                )}
+                {n.unread ? (
+                  <button type="submit" name="intent" value="read">
+                    Mark read
+                    <span className="visually-hidden">: {n.title}</span>
+                  </button>
+                ) : null}
+              </Form>
+              <p>
+                <small>{n.at} UTC</small> · {n.body}
+              </p>
             </li>
           ))}
         </ul>
