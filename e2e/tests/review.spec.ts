@@ -81,6 +81,7 @@ test("staff review a partnership with its partner, who agrees", async ({
   await partner
     .getByRole("button", {
       name: `Review of ${BLUEFIN} for ${range.label} opened`,
+      exact: true,
     })
     .click();
   await expect(partner).toHaveURL(reviewUrl);
