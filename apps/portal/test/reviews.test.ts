@@ -94,6 +94,30 @@ describe("a review of a partnership", () => {
       form: { kind: "year", at: "2999" },
     });
     expect(future.status).toBe(400);
+    const backwards = await call(partnerReviews.action, path, {
+      cookie: staff,
+      params,
+      form: { kind: "custom", from: "2024-02-10", to: "2024-02-01" },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({
+      errors: { at: ["The range ends before it starts."] },
+      values: { from: "2024-02-10" },
+    });
+    const halfRange = await call(partnerReviews.action, path, {
+      cookie: staff,
+      params,
+      form: { kind: "custom", from: "2024-02-10", to: "" },
+    });
+    expect(halfRange.status).toBe(400);
+    const noDay = await call(partnerReviews.action, path, {
+      cookie: staff,
+      params,
+      form: { kind: "custom", from: "2024-02-30", to: "2024-03-02" },
+    });
+    expect(noDay.body).toMatchObject({
+      errors: { from: ["That day does not exist."] },
+    });
     const partner = await call(partnerReviews.action, path, {
       cookie: ann,
       params,
