@@ -214,6 +214,23 @@ describe("reviews", () => {
     expect(told.some((n) => n.body.includes("Beta"))).toBe(false);
   });
 
+  it("opens one review when two staff open the same one at once", async () => {
+    const { db } = handle;
+    const q1 = parsePeriodKey("quarter", "2024-Q1")!;
+    const both = await Promise.all(
+      [t.users.ownerStaff.id, t.users.ownerAdmin.id].map((actorId) =>
+        openReview(db, {
+          programId: t.acme.id,
+          partnerId: t.alpha.id,
+          period: q1,
+          actorId,
+        }),
+      ),
+    );
+    expect(both.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(both.find((r) => !r.ok)).toMatchObject({ error: "already_open" });
+  });
+
   it("refuses a partner or review of another program", async () => {
     const { db } = handle;
     expect(

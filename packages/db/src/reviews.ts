@@ -12,6 +12,7 @@ import { fail, ok, type Result } from "./result.js";
 import { takeSnapshot } from "./review-snapshot.js";
 import {
   memberships,
+  partners,
   reviewActionItems,
   reviewNotes,
   reviews,
@@ -48,6 +49,14 @@ export async function openReview(
     const program = await getProgram(tx, input.programId);
     const partner = await getPartner(tx, input);
     if (!program || !partner) return fail("not_found", "No such partner.");
+    // Two staff opening the same review at once: the second waits here
+    // and then finds the first one open, rather than failing on the
+    // unique index.
+    await tx
+      .select({ id: partners.id })
+      .from(partners)
+      .where(eq(partners.id, partner.id))
+      .for("update");
     const [open] = await tx
       .select({ id: reviews.id })
       .from(reviews)
