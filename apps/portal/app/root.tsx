@@ -15,8 +15,9 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { NavBar } from "./components/nav-bar.js";
-import { currentMembership } from "@tandem/db";
+import { countUnreadNotifications, currentMembership } from "@tandem/db";
 import { getUser } from "./lib/auth.server.js";
+import { getDb } from "./lib/db.server.js";
 import styles from "./styles.css?url";
 
 // Inline, so browsers do not ask for /favicon.ico (a 404 on every visit).
@@ -40,6 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
   const membership = currentMembership(user);
+  const unread = membership
+    ? await countUnreadNotifications(await getDb(), {
+        programId: membership.programId,
+        userId: user.user.id,
+      })
+    : 0;
   return {
     user: {
       name: user.user.name,
@@ -53,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       partnerName: membership?.partnerName ?? null,
       isOwnerSide: membership?.role.startsWith("owner_") ?? false,
       partnerId: membership?.partnerId ?? null,
+      unread,
     },
   };
 }

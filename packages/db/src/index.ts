@@ -35,3 +35,8 @@ export * from "./people.js";
 export * from "./sign-in-limits.js";
 export { hashToken } from "./tokens.js";
 export * from "./invitation-accept.js";
+export * from "./review-snapshot.js";
+export * from "./reviews.js";
+export * from "./review-queries.js";
+export * from "./rating-cadence.js";
+export * from "./notification-centre.js";

@@ -1,8 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Temporal } from "temporal-polyfill";
 import type { Database } from "./client.js";
+import { recordAudit } from "./audit.js";
 import { notifyScorecardChanged } from "./notify.js";
+import { partnersBelong } from "./program-scope.js";
 import { getProgram, programToday } from "./programs.js";
+import { fail, ok, type Result } from "./result.js";
 import { ratings, users, type RatingSide } from "./schema/index.js";
 
 export interface RatingDimensions {
@@ -25,7 +28,7 @@ export async function rateRelationship(
     dimensions?: RatingDimensions;
     now?: Temporal.Instant;
   },
-): Promise<void> {
+): Promise<Result<{ id: number }, "not_found">> {
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 10) {
     throw new RangeError("a rating is a whole number from 0 to 10");
   }
@@ -36,21 +39,38 @@ export async function rateRelationship(
   }
   const program = await getProgram(db, input.programId);
   if (!program) throw new Error(`program ${input.programId} not found`);
-  await db.transaction(async (tx) => {
-    await tx.insert(ratings).values({
+  return db.transaction(async (tx) => {
+    if (!(await partnersBelong(tx, input.programId, [input.partnerId]))) {
+      return fail("not_found", "No such partner.");
+    }
+    const [row] = await tx
+      .insert(ratings)
+      .values({
+        programId: input.programId,
+        partnerId: input.partnerId,
+        side: input.side,
+        userId: input.userId,
+        score: input.score,
+        comment: input.comment,
+        communication: dimensions.communication ?? null,
+        trust: dimensions.trust ?? null,
+        value: dimensions.value ?? null,
+        support: dimensions.support ?? null,
+        ratedOn: programToday(program, input.now),
+      })
+      .returning({ id: ratings.id });
+    await recordAudit(tx, {
       programId: input.programId,
+      actorId: input.userId,
       partnerId: input.partnerId,
-      side: input.side,
-      userId: input.userId,
-      score: input.score,
-      comment: input.comment,
-      communication: dimensions.communication ?? null,
-      trust: dimensions.trust ?? null,
-      value: dimensions.value ?? null,
-      support: dimensions.support ?? null,
-      ratedOn: programToday(program, input.now),
+      kind: "rating.given",
+      subjectType: "rating",
+      subjectId: row!.id,
+      summary: `Rated the relationship ${input.score}/10 (${input.side} side)`,
+      details: { score: input.score, ...dimensions },
     });
     await notifyScorecardChanged(tx, input);
+    return ok({ id: row!.id });
   });
 }
 
@@ -64,7 +84,12 @@ export async function listRatings(
       side: ratings.side,
       score: ratings.score,
       comment: ratings.comment,
+      communication: ratings.communication,
+      trust: ratings.trust,
+      value: ratings.value,
+      support: ratings.support,
       ratedOn: ratings.ratedOn,
+      createdAt: ratings.createdAt,
       userName: users.name,
     })
     .from(ratings)
@@ -73,5 +98,5 @@ export async function listRatings(
       and(eq(ratings.programId, programId), eq(ratings.partnerId, partnerId)),
     )
     .orderBy(desc(ratings.createdAt), desc(ratings.id))
-    .limit(50);
+    .limit(100);
 }

@@ -105,3 +105,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ["portal", "email"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** How often each side of a partnership is asked to rate it. */
+export const RATING_CADENCES = ["off", "month", "quarter", "year"] as const;
+export type RatingCadence = (typeof RATING_CADENCES)[number];
+
+export const REVIEW_STATUSES = ["open", "closed"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

@@ -9,6 +9,8 @@ interface NavUser {
   role: string | null;
   programId: number | null;
   programs: { id: number; name: string }[];
+  /** Unread notifications in the current program. */
+  unread: number;
 }
 
 export function NavBar({ user }: { user: NavUser | null }) {
@@ -48,6 +50,10 @@ export function NavBar({ user }: { user: NavUser | null }) {
                 ) : null}
               </>
             )}
+            <NavLink to="/notifications">
+              Notifications
+              {user.unread > 0 ? ` (${user.unread} unread)` : ""}
+            </NavLink>
           </nav>
           <div className="who">
             <span>

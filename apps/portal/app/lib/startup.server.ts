@@ -16,6 +16,10 @@ import {
   startMailDelivery,
   stopMailDelivery,
 } from "./mail.server.js";
+import {
+  startRatingReminders,
+  stopRatingReminders,
+} from "./rating-reminders.server.js";
 
 export interface StartupInfo {
   port: number;
@@ -54,6 +58,8 @@ export async function startup(): Promise<StartupInfo> {
     demo = await existingDemo();
   }
 
+  startRatingReminders();
+
   return {
     port: config.PORT,
     host: config.HOST,
@@ -87,5 +93,6 @@ export async function shutdown(): Promise<void> {
   // Open streams would keep the server from closing.
   await stopLive();
   await stopMailDelivery();
+  await stopRatingReminders();
   await disconnect();
 }

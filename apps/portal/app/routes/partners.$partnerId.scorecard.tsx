@@ -5,11 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
   getPartner,
   getPartnerScorecard,
+  getRatingStatus,
   listKeyMetrics,
   listRatings,
   rateRelationship,
@@ -85,10 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const db = await getDb();
   const owner = { programId: member.program.id, partnerId: partner.id };
-  const [card, ratings, keyRows] = await Promise.all([
+  const [card, ratings, keyRows, due] = await Promise.all([
     getPartnerScorecard(db, { program: member.program, partner, period }),
     listRatings(db, owner),
     listKeyMetrics(db, { ...owner, period }),
+    getRatingStatus(db, { program: member.program, partnerId: partner.id }),
   ]);
   const key = keyMetricViews(
     scoreRows(card.series, keyRows),
@@ -107,6 +109,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: url.searchParams.get("at") ?? "",
       metrics: toMetricViews(card.metrics, member.program),
       side: member.isOwnerSide ? "owner" : "partner",
+      due: due && {
+        periodLabel: due.period.label,
+        owner: due.sides.owner.ratedOn,
+        partner: due.sides.partner.ratedOn,
+      },
       ratings: ratings.map((r) => ({
         id: r.id,
         side: r.side,
@@ -114,6 +121,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         comment: r.comment,
         ratedOn: r.ratedOn,
         by: r.userName,
+        dimensions: (["communication", "trust", "value", "support"] as const)
+          .filter((name) => r[name] !== null)
+          .map((name) => `${name} ${r[name]}/5`)
+          .join(", "),
       })),
     },
     { status: periodError ? 400 : 200 },
@@ -126,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), ratingSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
-  await rateRelationship(await getDb(), {
+  const rated = await rateRelationship(await getDb(), {
     programId: member.program.id,
     partnerId: partner.id,
     side: member.isOwnerSide ? "owner" : "partner",
@@ -140,6 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       support: form.data.support,
     },
   });
+  if (!rated.ok) throw notFound("No such partner.");
   logger.info(
     { programId: member.program.id, partnerId: partner.id },
     "Relationship rated",
@@ -161,6 +173,7 @@ export default function Scorecard() {
     metrics,
     ratings,
     side,
+    due,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useLiveReload(`/live/partners/${partner.id}`);
@@ -169,6 +182,11 @@ export default function Scorecard() {
       <h1>
         {partner.name}: scorecard for {period.label}
       </h1>
+      <p>
+        <Link to={`/partners/${partner.id}/activities`}>Activities</Link> ·{" "}
+        <Link to={`/partners/${partner.id}/reviews`}>Reviews</Link> ·{" "}
+        <a href="#ratings">Ratings</a>
+      </p>
       <PeriodPicker kind={period.kind} at={at} error={periodError} />
       <KeyMetrics
         score={score}
@@ -201,6 +219,17 @@ export default function Scorecard() {
           You rate as the {side === "owner" ? "program's staff" : "partner"}.
           The partner side&apos;s ratings make the satisfaction score.
         </p>
+        {due ? (
+          <ul aria-label="Ratings due" data-testid="ratings-due">
+            {(["owner", "partner"] as const).map((s) => (
+              <li key={s}>
+                {s === "owner" ? "Program's staff" : "Partner"} for{" "}
+                {due.periodLabel}:{" "}
+                {due[s] ? `rated on ${due[s]}` : <strong>due</strong>}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <Form method="post" className="stack" noValidate>
           <FormError errors={result?.errors} />
           <Field
@@ -249,7 +278,7 @@ export default function Scorecard() {
           </Field>
           <button type="submit">Send rating</button>
         </Form>
-        <h3>Recent ratings</h3>
+        <h3>Both sides&apos; ratings</h3>
         {ratings.length === 0 ? (
           <p>No ratings yet.</p>
         ) : (
@@ -258,6 +287,7 @@ export default function Scorecard() {
               <li key={r.id}>
                 {r.ratedOn} · {r.side === "owner" ? "program" : "partner"} ·{" "}
                 {r.by}: <strong>{r.score}/10</strong>
+                {r.dimensions ? ` · ${r.dimensions}` : ""}
                 {r.comment ? ` · ${r.comment}` : ""}
               </li>
             ))}

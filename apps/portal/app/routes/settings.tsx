@@ -10,9 +10,11 @@ import { z } from "zod";
 import {
   listTargetSegments,
   removeTargetSegment,
+  setRatingCadence,
   setTargetSegment,
   updateProgramSettings,
 } from "@tandem/db";
+import { RATING_CADENCES } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import {
   notFound,
@@ -56,6 +58,12 @@ const actionSchema = z.discriminatedUnion("intent", [
       .max(10_000_000, "That is more accounts than we can count."),
   }),
   z.object({
+    intent: z.literal("rating-cadence"),
+    ratingCadence: z.enum(RATING_CADENCES, {
+      error: "Choose how often each side rates.",
+    }),
+  }),
+  z.object({
     intent: z.literal("remove-segment"),
     segmentId: z.coerce.number().int().positive(),
   }),
@@ -82,6 +90,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     } as Record<string, string>,
     timeZone: p.timeZone,
     currency: p.currency,
+    ratingCadence: p.ratingCadence,
     segments,
   };
 }
@@ -112,6 +121,12 @@ export async function action({ request }: ActionFunctionArgs) {
       grossMarginBasisPoints: input.grossMargin,
       lifetimeCapMonths: input.lifetimeCapMonths,
       healthWeights: { engagement, satisfaction, growth, expansion },
+    });
+  } else if (input.intent === "rating-cadence") {
+    await setRatingCadence(db, {
+      programId,
+      cadence: input.ratingCadence,
+      actorId: member.user.id,
     });
   } else if (input.intent === "segment") {
     const saved = await setTargetSegment(db, { programId, actorId, ...input });
@@ -173,6 +188,32 @@ export default function Settings() {
             ),
           )}
           <button type="submit">Save settings</button>
+        </fieldset>
+      </Form>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>Rating cadence</h2>
+        <p>
+          Each side of every partnership is asked to rate it once in each
+          calendar period (in the program&apos;s time zone); a reminder goes to
+          the side&apos;s people when the period starts and they have not rated
+          yet.
+        </p>
+        <input type="hidden" name="intent" value="rating-cadence" />
+        <fieldset disabled={disabled}>
+          <Field label="Rate every" name="ratingCadence" errors={errors}>
+            <select
+              name="ratingCadence"
+              defaultValue={result?.values?.ratingCadence ?? d.ratingCadence}
+              aria-describedby="ratingCadence-error"
+            >
+              <option value="month">month</option>
+              <option value="quarter">quarter</option>
+              <option value="year">year</option>
+              <option value="off">never (no reminders)</option>
+            </select>
+          </Field>
+          <button type="submit">Save rating cadence</button>
         </fieldset>
       </Form>
 

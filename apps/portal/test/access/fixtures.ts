@@ -168,6 +168,7 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
       programId: t.acme.id,
       name,
       targetAccounts: 40,
+      actorId: t.users.ownerAdmin.id,
     });
     if (!saved.ok) throw new Error(saved.message);
     return saved.value.id;

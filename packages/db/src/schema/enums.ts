@@ -8,7 +8,9 @@ import {
   LEAD_STATUSES,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
+  RATING_CADENCES,
   RATING_SIDES,
+  REVIEW_STATUSES,
   REVENUE_KINDS,
   ROLES,
 } from "../values.js";
@@ -32,3 +34,5 @@ export const notificationChannelEnum = pgEnum(
   "notification_channel",
   NOTIFICATION_CHANNELS,
 );
+export const ratingCadenceEnum = pgEnum("rating_cadence", RATING_CADENCES);
+export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);

@@ -9,3 +9,4 @@ export * from "./revenue.js";
 export * from "./objectives.js";
 export * from "./workflow.js";
 export * from "./access.js";
+export * from "./reviews.js";

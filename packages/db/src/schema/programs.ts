@@ -12,7 +12,7 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.js";
-import { partnerTypeEnum } from "./enums.js";
+import { partnerTypeEnum, ratingCadenceEnum } from "./enums.js";
 
 export interface HealthWeights {
   engagement: number;
@@ -40,6 +40,10 @@ export const programs = pgTable("programs", {
     .default(
       sql`'{"engagement":1,"satisfaction":1,"growth":1,"expansion":1}'::jsonb`,
     ),
+  /** Each side rates every partnership once a calendar period. */
+  ratingCadence: ratingCadenceEnum("rating_cadence")
+    .notNull()
+    .default("quarter"),
   createdAt: createdAt(),
 });
 

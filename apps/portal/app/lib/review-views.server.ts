@@ -1,0 +1,79 @@
+import type { MetricValue } from "@tandem/metrics";
+import { readValue, type Program, type ReviewSnapshot } from "@tandem/db";
+import type { Status } from "~/components/status-badge.js";
+import { formatMetricValue } from "./format.js";
+
+export interface FrozenKeyMetric {
+  metricId: string;
+  label: string;
+  value: string;
+  target: string | null;
+  attainment: string | null;
+  status: Status | null;
+  change: string;
+  weight: number;
+}
+
+export interface FrozenScorecard {
+  periodLabel: string;
+  previousLabel: string;
+  takenAt: string;
+  score: string | null;
+  keyMetrics: FrozenKeyMetric[];
+  metrics: { id: string; label: string; value: string; previous: string }[];
+}
+
+function isPositive(value: MetricValue): boolean {
+  return typeof value === "bigint" ? value > 0n : (value ?? 0) > 0;
+}
+
+/**
+ * A review's snapshot as the page shows it. Only formatting happens
+ * here: every figure comes from the stored snapshot.
+ */
+export function frozenScorecard(
+  snapshot: ReviewSnapshot,
+  program: Program,
+): FrozenScorecard {
+  if (snapshot.version !== 1) {
+    throw new Error(`unknown review snapshot version ${snapshot.version}`);
+  }
+  const show = (
+    value: ReviewSnapshot["metrics"][number]["value"],
+    unit: ReviewSnapshot["metrics"][number]["unit"],
+  ) => formatMetricValue(readValue(value), unit, program);
+  return {
+    periodLabel: snapshot.period.label,
+    previousLabel: snapshot.previousLabel,
+    takenAt: snapshot.takenAt,
+    score: snapshot.score === null ? null : snapshot.score.toFixed(0),
+    keyMetrics: snapshot.keyMetrics.map((k) => {
+      const absolute = readValue(k.change.absolute);
+      const relative = k.change.relative;
+      const change =
+        absolute === null
+          ? "no earlier value"
+          : `${isPositive(absolute) ? "+" : ""}${show(k.change.absolute, k.unit)}` +
+            (relative === null
+              ? ""
+              : ` (${relative > 0 ? "+" : ""}${(relative * 100).toFixed(1)} %)`);
+      return {
+        metricId: k.metricId,
+        label: k.name,
+        value: show(k.value, k.unit),
+        target: k.target === null ? null : show(k.target, k.unit),
+        attainment:
+          k.attainment === null ? null : `${(k.attainment * 100).toFixed(1)} %`,
+        status: k.status,
+        change,
+        weight: k.weight,
+      };
+    }),
+    metrics: snapshot.metrics.map((m) => ({
+      id: m.id,
+      label: m.name,
+      value: show(m.value, m.unit),
+      previous: show(m.previous, m.unit),
+    })),
+  };
+}
