@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { fail, ok, type Result } from "./result.js";
+import { bookRevenueMonths } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
 import type { RevenueKind } from "./values.js";
 
@@ -54,6 +55,7 @@ export async function recordRevenueEvent(
       .insert(revenueEvents)
       .values(input)
       .returning({ id: revenueEvents.id });
+    await bookRevenueMonths(tx, [input]);
     if (customer.partnerId !== null) {
       await notifyScorecardChanged(tx, {
         programId: input.programId,
