@@ -3,13 +3,8 @@ import { EMPTY_FACTS, type PartnerFacts } from "@tandem/metrics";
 import type { Database } from "../client.js";
 import { big, num, numOrNull, selectRows } from "../raw.js";
 import { COMMUNICATION_KINDS, JOINT_ACTIVITY_KINDS } from "../values.js";
-import {
-  bucket,
-  inBounds,
-  partnerFilter,
-  periodRows,
-  type FactsQuery,
-} from "./query.js";
+import { bucket, inBounds, partnerFilter, type FactsQuery } from "./query.js";
+import { dayAfter, loadSpans, type Spans } from "./spans.js";
 
 /** Facts per partner, one entry per period, for every partner with any. */
 export type FactsByPartner = Map<number, PartnerFacts[]>;
@@ -38,21 +33,29 @@ export async function loadFacts(
     [selectRows(db, acquired(query)), applyAcquired],
     [selectRows(db, spent(query)), applySpent],
     [selectRows(db, together(query)), applyTogether],
-    [selectRows(db, retained(query)), applyRetained],
     [selectRows(db, responded(query)), applyResponded],
     [selectRows(db, measured(query)), applyMeasured],
   ];
+  const spans = loadSpans(db, {
+    programId: query.programId,
+    scope: sql`and partner_id is not null
+      ${partnerFilter(sql`partner_id`, query)}`,
+    days: [...query.bounds, ...query.bounds.slice(0, -1).map(dayAfter)],
+  });
+  const seriesOf = (partnerId: number) => {
+    let series = byPartner.get(partnerId);
+    if (!series) {
+      series = Array.from({ length: periods }, () => emptyFacts());
+      byPartner.set(partnerId, series);
+    }
+    return series;
+  };
   for (const [rows, apply] of passes) {
     for (const row of await rows) {
-      const partnerId = num(row.partner_id);
-      let series = byPartner.get(partnerId);
-      if (!series) {
-        series = Array.from({ length: periods }, () => emptyFacts());
-        byPartner.set(partnerId, series);
-      }
-      apply(series[num(row.b) - 1]!, row);
+      apply(seriesOf(num(row.partner_id))[num(row.b) - 1]!, row);
     }
   }
+  applyRetention(await spans, query.bounds, seriesOf);
   return byPartner;
 }
 
@@ -94,7 +97,21 @@ const applyClosed: Apply = (f, r) => {
   f.wonAmountMinor = big(r.won_amount);
 };
 
+/**
+ * Periods of whole months read revenue_months, kept equal to the
+ * events by every write; other ranges of days read the events.
+ */
 function revenue(q: FactsQuery) {
+  if (q.bounds.every((day) => day.endsWith("-01"))) {
+    return sql`
+      select partner_id, ${bucket(sql`month`, q.bounds)} as b,
+        sum(amount_minor) as amount
+      from revenue_months
+      where program_id = ${q.programId} and partner_id is not null
+        ${partnerFilter(sql`partner_id`, q)}
+        and ${inBounds(sql`month`, q.bounds)}
+      group by 1, 2`;
+  }
   return sql`
     select c.partner_id, ${bucket(sql`r.occurred_on`, q.bounds)} as b,
       sum(r.amount_minor) as amount
@@ -189,25 +206,25 @@ const applyTogether: Apply = (f, r) => {
 /**
  * Active on day d: acquired on or before d and not churned by then.
  * Retained: active on P's first day and on its last (churned on or
- * after P's end).
+ * after P's end). Only partners with such customers get a series.
  */
-function retained(q: FactsQuery) {
-  return sql`
-    select c.partner_id, p.i as b,
-      count(*) as at_start,
-      count(*) filter (where c.churned_on is null or c.churned_on >= p.e)
-        as retained
-    from customers c cross join ${periodRows(q.bounds)}
-    where c.program_id = ${q.programId} and c.partner_id is not null
-      ${partnerFilter(sql`c.partner_id`, q)}
-      and c.acquired_on <= p.s
-      and (c.churned_on is null or c.churned_on > p.s)
-    group by 1, 2`;
+function applyRetention(
+  spans: Spans,
+  bounds: readonly string[],
+  seriesOf: (partnerId: number) => PartnerFacts[],
+) {
+  for (const [partnerId, groups] of spans.groups) {
+    const counts = bounds
+      .slice(1)
+      .map((e, i) => spans.retention(groups, bounds[i]!, e));
+    if (counts.every((c) => c.atStart === 0)) continue;
+    const series = seriesOf(partnerId!);
+    counts.forEach((c, i) => {
+      series[i]!.customersActiveAtStart = c.atStart;
+      series[i]!.customersRetained = c.retained;
+    });
+  }
 }
-const applyRetained: Apply = (f, r) => {
-  f.customersActiveAtStart = num(r.at_start);
-  f.customersRetained = num(r.retained);
-};
 
 /**
  * Hours from registration to the owner's first decision, for leads
