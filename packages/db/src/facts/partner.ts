@@ -22,9 +22,30 @@ export async function loadFacts(
   db: Database,
   query: FactsQuery,
 ): Promise<FactsByPartner> {
+  return (await loadAllFacts(db, query, false)).partners;
+}
+
+/**
+ * loadFacts for every partner, and the program's response median per
+ * period, taken over all leads in the same pass (grouping sets): each
+ * median reads every lead's first decision, the costliest pass.
+ */
+export async function loadFactsAndMedians(
+  db: Database,
+  query: Omit<FactsQuery, "partnerIds">,
+): Promise<{ partners: FactsByPartner; medians: (number | null)[] }> {
+  return loadAllFacts(db, query, true);
+}
+
+async function loadAllFacts(
+  db: Database,
+  query: FactsQuery,
+  withMedians: boolean,
+) {
   if (query.bounds.length < 2) throw new Error("need at least one period");
   const periods = query.bounds.length - 1;
   const byPartner: FactsByPartner = new Map();
+  const medians: (number | null)[] = Array(periods).fill(null);
   const passes: [Promise<Row[]>, Apply][] = [
     [selectRows(db, registered(query)), applyRegistered],
     [selectRows(db, closed(query)), applyClosed],
@@ -33,7 +54,7 @@ export async function loadFacts(
     [selectRows(db, acquired(query)), applyAcquired],
     [selectRows(db, spent(query)), applySpent],
     [selectRows(db, together(query)), applyTogether],
-    [selectRows(db, responded(query)), applyResponded],
+    [selectRows(db, responded(query, withMedians)), applyResponded],
     [selectRows(db, measured(query)), applyMeasured],
   ];
   const spans = loadSpans(db, {
@@ -52,11 +73,15 @@ export async function loadFacts(
   };
   for (const [rows, apply] of passes) {
     for (const row of await rows) {
-      apply(seriesOf(num(row.partner_id))[num(row.b) - 1]!, row);
+      if (row.program_wide) {
+        medians[num(row.b) - 1] = numOrNull(row.median_hours);
+      } else {
+        apply(seriesOf(num(row.partner_id))[num(row.b) - 1]!, row);
+      }
     }
   }
   applyRetention(await spans, query.bounds, seriesOf);
-  return byPartner;
+  return { partners: byPartner, medians };
 }
 
 export function emptyFacts(): PartnerFacts {
@@ -231,7 +256,7 @@ function applyRetention(
  * registered live in P (portal, API, widget: imported leads carry no
  * moment of registration). The median is taken in SQL.
  */
-export function firstDecisions(programId: number) {
+function firstDecisions(programId: number) {
   return sql`
     select lead_id, min(created_at) as decided_at
     from lead_events
@@ -256,18 +281,22 @@ function decisionsOf(q: FactsQuery) {
     ) d`;
 }
 
-function responded(q: FactsQuery) {
+/** With `program`, also a program_wide row per period, of all leads. */
+function responded(q: FactsQuery, program: boolean) {
+  const sets = program ? sql`grouping sets ((partner_id, b), (b))` : sql`1, 2`;
   return sql`
-    select l.partner_id, ${bucket(sql`l.registered_on`, q.bounds)} as b,
-      percentile_cont(0.5) within group (
-        order by extract(epoch from d.decided_at - l.created_at) / 3600
-      ) as median_hours
-    from leads l
-    ${decisionsOf(q)}
-    where l.program_id = ${q.programId} and l.source <> 'import'
-      ${partnerFilter(sql`l.partner_id`, q)}
-      and ${inBounds(sql`l.registered_on`, q.bounds)}
-    group by 1, 2`;
+    select partner_id, b, grouping(partner_id) = 1 as program_wide,
+      percentile_cont(0.5) within group (order by hours) as median_hours
+    from (
+      select l.partner_id, ${bucket(sql`l.registered_on`, q.bounds)} as b,
+        extract(epoch from d.decided_at - l.created_at) / 3600 as hours
+      from leads l
+      ${decisionsOf(q)}
+      where l.program_id = ${q.programId} and l.source <> 'import'
+        ${partnerFilter(sql`l.partner_id`, q)}
+        and ${inBounds(sql`l.registered_on`, q.bounds)}
+    ) x
+    group by ${sets}`;
 }
 const applyResponded: Apply = (f, r) => {
   f.responseHoursMedian = numOrNull(r.median_hours);
