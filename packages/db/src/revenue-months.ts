@@ -34,6 +34,9 @@ export function addToRevenueMonths(events: SQL): SQL {
     from (${events}) e
     join customers c on c.id = e.customer_id and c.program_id = e.program_id
     group by 1, 2, 3
+    -- Months are locked in one order, so two such statements touching
+    -- the same months queue rather than deadlock.
+    order by 1, 2, 3
     on conflict (program_id, partner_id, month) do update
       set amount_minor = revenue_months.amount_minor + excluded.amount_minor`;
 }
