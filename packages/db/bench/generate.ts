@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/client.js";
+import { addToRevenueMonths } from "../src/revenue-months.js";
 
 /** What the bench generates; the issue fixes these sizes. */
 export const SIZES = {
@@ -75,6 +76,10 @@ export async function generateProgram(db: Database, programId: number) {
       where c.program_id = ${programId}
         and c.acquired_on + m * 30 < coalesce(c.churned_on, date '2025-01-01')
         and c.acquired_on + m * 30 < date '2025-01-01'`,
+    // What the writes keep in step with the events (revenue-months.ts).
+    addToRevenueMonths(sql`select program_id, customer_id, amount_minor,
+        occurred_on
+      from revenue_events where program_id = ${programId}`),
     sql`insert into costs (program_id, partner_id, kind, amount_minor,
         incurred_on)
       select ${programId}, p.id, 'commission', 5000 + (p.n * 13 + m) % 100000,

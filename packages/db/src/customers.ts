@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
+import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
 
-type Tx = Pick<Database, "insert" | "select" | "update">;
+type Tx = Pick<Database, "insert" | "select" | "update" | "execute">;
 
 /**
  * The customer a won deal makes: one per company and partner, so a
@@ -38,7 +39,11 @@ export async function findOrCreateCustomer(
   return row!.id;
 }
 
-/** Books (or corrects) the `new` revenue event of a won lead. */
+/**
+ * Books (or corrects) the `new` revenue event of a won lead. The caller
+ * holds the lead's row lock, so the event read before is still the one
+ * the upsert replaces; its month loses what the new one gains.
+ */
 export async function recordWonRevenue(
   tx: Tx,
   input: {
@@ -49,11 +54,21 @@ export async function recordWonRevenue(
     occurredOn: string;
   },
 ): Promise<void> {
-  await tx
+  const before = await tx
+    .select(REVENUE_DELTA)
+    .from(revenueEvents)
+    .where(eq(revenueEvents.leadId, input.leadId))
+    .for("update");
+  const after = await tx
     .insert(revenueEvents)
     .values({ ...input, kind: "new" })
     .onConflictDoUpdate({
       target: revenueEvents.leadId,
       set: { amountMinor: input.amountMinor, occurredOn: input.occurredOn },
-    });
+    })
+    .returning(REVENUE_DELTA);
+  await bookRevenueMonths(tx, [
+    ...before.map((r) => ({ ...r, amountMinor: -r.amountMinor })),
+    ...after,
+  ]);
 }

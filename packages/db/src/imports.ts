@@ -3,6 +3,7 @@ import type { LeadImportRow, RejectedRow } from "@tandem/csv-import";
 import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
 import { notifyScorecardChanged } from "./notify.js";
+import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import {
   customers,
   imports,
@@ -264,18 +265,22 @@ async function bookWonRows(
   const customerOf = new Map(
     upserted.map((c) => [keyOf(c.partnerId!, c.name), c.id]),
   );
-  await tx.insert(revenueEvents).values(
-    won.map((row) => ({
-      programId,
-      customerId: customerOf.get(
-        keyOf(partnerIds.get(row.partnerName)!, row.company!),
-      )!,
-      leadId: leadIdOf.get(row.externalId)!,
-      kind: "new" as const,
-      amountMinor: row.amountMinor!,
-      occurredOn: row.closedOn!,
-    })),
-  );
+  const events = await tx
+    .insert(revenueEvents)
+    .values(
+      won.map((row) => ({
+        programId,
+        customerId: customerOf.get(
+          keyOf(partnerIds.get(row.partnerName)!, row.company!),
+        )!,
+        leadId: leadIdOf.get(row.externalId)!,
+        kind: "new" as const,
+        amountMinor: row.amountMinor!,
+        occurredOn: row.closedOn!,
+      })),
+    )
+    .returning(REVENUE_DELTA);
+  await bookRevenueMonths(tx, events);
 }
 
 /** How a changed field is named in the lead's history. */

@@ -5,6 +5,7 @@ import { notifyScorecardChanged } from "./notify.js";
 import { partnersBelong } from "./program-scope.js";
 import { num, selectRows } from "./raw.js";
 import { fail, ok, type Result } from "./result.js";
+import { addToRevenueMonths } from "./revenue-months.js";
 import { badAmount, partnerIdsOf } from "./revenue.js";
 import type { RevenueKind } from "./values.js";
 
@@ -146,7 +147,9 @@ function insertEvents(programId: number, json: string) {
       join customers c on c.program_id = ${programId}
         and c.name = x.customer
         and coalesce(c.partner_id, 0) = coalesce(x.partner_id, 0)
-      returning 1
+      returning program_id, customer_id, amount_minor, occurred_on
+    ), months as (
+      ${addToRevenueMonths(sql`select * from added`)}
     )
     select count(*) as n from added`;
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { fail, ok, type Result } from "./result.js";
+import { bookRevenueMonths } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
 import type { RevenueKind } from "./values.js";
 
@@ -62,6 +63,7 @@ export async function recordRevenueEvent(
         occurredOn: input.occurredOn,
       })
       .returning({ id: revenueEvents.id });
+    await bookRevenueMonths(tx, [input]);
     await recordAudit(tx, {
       programId: input.programId,
       actorId: input.actorId,

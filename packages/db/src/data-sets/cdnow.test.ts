@@ -7,7 +7,7 @@ import { loadCltvFacts } from "../facts/index.js";
 import type { Partner, Program } from "../programs.js";
 import { big, num, numOrNull, selectRows } from "../raw.js";
 import { getPartnerScorecard, getProgramOverview } from "../scorecards.js";
-import { openTestDatabase } from "../testing/index.js";
+import { openTestDatabase, revenueMonthsApart } from "../testing/index.js";
 import { cdnowLines, parsePurchase } from "./cdnow-file.js";
 import { loadCdnow } from "./cdnow-load.js";
 
@@ -86,6 +86,10 @@ describe("the CDNOW purchase log", () => {
     expect(last.monthlyChurn).toBeGreaterThan(0);
     expect(last.retention).toBeGreaterThan(0);
     expect(last.cltv).toBeGreaterThan(0n);
+  });
+
+  it("sums the imported events into revenue_months", async () => {
+    expect(await revenueMonthsApart(handle.db)).toEqual([]);
   });
 
   it.each([...MONTHS, ...QUARTERS])(

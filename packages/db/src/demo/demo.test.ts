@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing/index.js";
+import { openTestDatabase, revenueMonthsApart } from "../testing/index.js";
 import { listPartners } from "../programs.js";
 import { parsePeriodKey } from "@tandem/metrics";
 import { getProgram } from "../programs.js";
@@ -40,6 +40,7 @@ async function demoSummary(today: string) {
       password: DEMO_PASSWORD,
     });
     return {
+      monthsApart: await revenueMonthsApart(handle.db),
       partners: partners.length,
       counts,
       year,
@@ -57,6 +58,7 @@ describe("the demo program", () => {
     const first = await demoSummary("2026-12-03");
     const second = await demoSummary("2026-12-03");
     expect(second).toEqual(first);
+    expect(first.monthsApart).toEqual([]);
     expect(first.partners).toBeGreaterThanOrEqual(20);
     const total = Object.values(first.counts).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(1000);

@@ -14,6 +14,7 @@ import {
   targetSegments,
 } from "../schema/index.js";
 import { ACTIVITY_KINDS, PARTNER_TYPES, type ActivityKind } from "../values.js";
+import { bookRevenueMonths } from "../revenue-months.js";
 import type { seededRandom } from "./random.js";
 
 type Random = ReturnType<typeof seededRandom>;
@@ -125,7 +126,11 @@ export async function loadDemoExtras(
       .where(eq(customers.id, customer.id));
   }
   for (let i = 0; i < renewals.length; i += 1000) {
-    await db.insert(revenueEvents).values(renewals.slice(i, i + 1000));
+    const part = renewals.slice(i, i + 1000);
+    await db.transaction(async (tx) => {
+      await tx.insert(revenueEvents).values(part);
+      await bookRevenueMonths(tx, part);
+    });
   }
 
   const costRows = [];

@@ -9,7 +9,11 @@ import {
 } from "@tandem/metrics";
 import type { Database } from "../client.js";
 import { loadCltvFacts } from "./cltv.js";
-import { emptyFacts, loadFacts, type FactsByPartner } from "./partner.js";
+import {
+  emptyFacts,
+  loadFactsAndMedians,
+  type FactsByPartner,
+} from "./partner.js";
 import {
   activeOn,
   lastDay,
@@ -37,9 +41,9 @@ export async function loadProgramFacts(
   input: { programId: number; timeZone: string; bounds: readonly string[] },
 ): Promise<ProgramFactsSeries> {
   const query = { programId: input.programId, bounds: input.bounds };
-  const [spans, partners, cltvAll, only] = await Promise.all([
+  const [spans, { partners, medians }, cltvAll, only] = await Promise.all([
     listPartnerSpans(db, input.programId),
-    loadFacts(db, query),
+    loadFactsAndMedians(db, query),
     loadCltvFacts(db, query),
     loadProgramOnlyFacts(db, query, input.timeZone),
   ]);
@@ -87,6 +91,7 @@ export async function loadProgramFacts(
       totals: programTotals(
         [...partners.values()].map((s) => s[i]!),
         facts,
+        medians[i] ?? null,
       ),
     };
   });
@@ -109,6 +114,7 @@ function engagedIn(f: PartnerFacts): boolean {
 function programTotals(
   partners: PartnerFacts[],
   only: ProgramOnlyFacts,
+  responseHoursMedian: number | null,
 ): PartnerFacts {
   const sum = partners.reduce(addFacts, emptyFacts());
   return {
@@ -116,7 +122,7 @@ function programTotals(
     jointActivities: only.jointActivities,
     communications: only.communications,
     innovations: only.innovations,
-    responseHoursMedian: only.responseHoursMedian,
+    responseHoursMedian,
     manualSums: only.manualSums,
     manualCounts: only.manualCounts,
   };

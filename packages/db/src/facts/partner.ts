@@ -3,13 +3,8 @@ import { EMPTY_FACTS, type PartnerFacts } from "@tandem/metrics";
 import type { Database } from "../client.js";
 import { big, num, numOrNull, selectRows } from "../raw.js";
 import { COMMUNICATION_KINDS, JOINT_ACTIVITY_KINDS } from "../values.js";
-import {
-  bucket,
-  inBounds,
-  partnerFilter,
-  periodRows,
-  type FactsQuery,
-} from "./query.js";
+import { bucket, inBounds, partnerFilter, type FactsQuery } from "./query.js";
+import { dayAfter, loadSpans, type Spans } from "./spans.js";
 
 /** Facts per partner, one entry per period, for every partner with any. */
 export type FactsByPartner = Map<number, PartnerFacts[]>;
@@ -27,9 +22,30 @@ export async function loadFacts(
   db: Database,
   query: FactsQuery,
 ): Promise<FactsByPartner> {
+  return (await loadAllFacts(db, query, false)).partners;
+}
+
+/**
+ * loadFacts for every partner, and the program's response median per
+ * period, taken over all leads in the same pass (grouping sets): each
+ * median reads every lead's first decision, the costliest pass.
+ */
+export async function loadFactsAndMedians(
+  db: Database,
+  query: Omit<FactsQuery, "partnerIds">,
+): Promise<{ partners: FactsByPartner; medians: (number | null)[] }> {
+  return loadAllFacts(db, query, true);
+}
+
+async function loadAllFacts(
+  db: Database,
+  query: FactsQuery,
+  withMedians: boolean,
+) {
   if (query.bounds.length < 2) throw new Error("need at least one period");
   const periods = query.bounds.length - 1;
   const byPartner: FactsByPartner = new Map();
+  const medians: (number | null)[] = Array(periods).fill(null);
   const passes: [Promise<Row[]>, Apply][] = [
     [selectRows(db, registered(query)), applyRegistered],
     [selectRows(db, closed(query)), applyClosed],
@@ -38,22 +54,34 @@ export async function loadFacts(
     [selectRows(db, acquired(query)), applyAcquired],
     [selectRows(db, spent(query)), applySpent],
     [selectRows(db, together(query)), applyTogether],
-    [selectRows(db, retained(query)), applyRetained],
-    [selectRows(db, responded(query)), applyResponded],
+    [selectRows(db, responded(query, withMedians)), applyResponded],
     [selectRows(db, measured(query)), applyMeasured],
   ];
+  const spans = loadSpans(db, {
+    programId: query.programId,
+    scope: sql`and partner_id is not null
+      ${partnerFilter(sql`partner_id`, query)}`,
+    days: [...query.bounds, ...query.bounds.slice(0, -1).map(dayAfter)],
+  });
+  const seriesOf = (partnerId: number) => {
+    let series = byPartner.get(partnerId);
+    if (!series) {
+      series = Array.from({ length: periods }, () => emptyFacts());
+      byPartner.set(partnerId, series);
+    }
+    return series;
+  };
   for (const [rows, apply] of passes) {
     for (const row of await rows) {
-      const partnerId = num(row.partner_id);
-      let series = byPartner.get(partnerId);
-      if (!series) {
-        series = Array.from({ length: periods }, () => emptyFacts());
-        byPartner.set(partnerId, series);
+      if (row.program_wide) {
+        medians[num(row.b) - 1] = numOrNull(row.median_hours);
+      } else {
+        apply(seriesOf(num(row.partner_id))[num(row.b) - 1]!, row);
       }
-      apply(series[num(row.b) - 1]!, row);
     }
   }
-  return byPartner;
+  applyRetention(await spans, query.bounds, seriesOf);
+  return { partners: byPartner, medians };
 }
 
 export function emptyFacts(): PartnerFacts {
@@ -94,7 +122,21 @@ const applyClosed: Apply = (f, r) => {
   f.wonAmountMinor = big(r.won_amount);
 };
 
+/**
+ * Periods of whole months read revenue_months, kept equal to the
+ * events by every write; other ranges of days read the events.
+ */
 function revenue(q: FactsQuery) {
+  if (q.bounds.every((day) => day.endsWith("-01"))) {
+    return sql`
+      select partner_id, ${bucket(sql`month`, q.bounds)} as b,
+        sum(amount_minor) as amount
+      from revenue_months
+      where program_id = ${q.programId} and partner_id is not null
+        ${partnerFilter(sql`partner_id`, q)}
+        and ${inBounds(sql`month`, q.bounds)}
+      group by 1, 2`;
+  }
   return sql`
     select c.partner_id, ${bucket(sql`r.occurred_on`, q.bounds)} as b,
       sum(r.amount_minor) as amount
@@ -189,32 +231,32 @@ const applyTogether: Apply = (f, r) => {
 /**
  * Active on day d: acquired on or before d and not churned by then.
  * Retained: active on P's first day and on its last (churned on or
- * after P's end).
+ * after P's end). Only partners with such customers get a series.
  */
-function retained(q: FactsQuery) {
-  return sql`
-    select c.partner_id, p.i as b,
-      count(*) as at_start,
-      count(*) filter (where c.churned_on is null or c.churned_on >= p.e)
-        as retained
-    from customers c cross join ${periodRows(q.bounds)}
-    where c.program_id = ${q.programId} and c.partner_id is not null
-      ${partnerFilter(sql`c.partner_id`, q)}
-      and c.acquired_on <= p.s
-      and (c.churned_on is null or c.churned_on > p.s)
-    group by 1, 2`;
+function applyRetention(
+  spans: Spans,
+  bounds: readonly string[],
+  seriesOf: (partnerId: number) => PartnerFacts[],
+) {
+  for (const [partnerId, groups] of spans.groups) {
+    const counts = bounds
+      .slice(1)
+      .map((e, i) => spans.retention(groups, bounds[i]!, e));
+    if (counts.every((c) => c.atStart === 0)) continue;
+    const series = seriesOf(partnerId!);
+    counts.forEach((c, i) => {
+      series[i]!.customersActiveAtStart = c.atStart;
+      series[i]!.customersRetained = c.retained;
+    });
+  }
 }
-const applyRetained: Apply = (f, r) => {
-  f.customersActiveAtStart = num(r.at_start);
-  f.customersRetained = num(r.retained);
-};
 
 /**
  * Hours from registration to the owner's first decision, for leads
  * registered live in P (portal, API, widget: imported leads carry no
  * moment of registration). The median is taken in SQL.
  */
-export function firstDecisions(programId: number) {
+function firstDecisions(programId: number) {
   return sql`
     select lead_id, min(created_at) as decided_at
     from lead_events
@@ -239,18 +281,22 @@ function decisionsOf(q: FactsQuery) {
     ) d`;
 }
 
-function responded(q: FactsQuery) {
+/** With `program`, also a program_wide row per period, of all leads. */
+function responded(q: FactsQuery, program: boolean) {
+  const sets = program ? sql`grouping sets ((partner_id, b), (b))` : sql`1, 2`;
   return sql`
-    select l.partner_id, ${bucket(sql`l.registered_on`, q.bounds)} as b,
-      percentile_cont(0.5) within group (
-        order by extract(epoch from d.decided_at - l.created_at) / 3600
-      ) as median_hours
-    from leads l
-    ${decisionsOf(q)}
-    where l.program_id = ${q.programId} and l.source <> 'import'
-      ${partnerFilter(sql`l.partner_id`, q)}
-      and ${inBounds(sql`l.registered_on`, q.bounds)}
-    group by 1, 2`;
+    select partner_id, b, grouping(partner_id) = 1 as program_wide,
+      percentile_cont(0.5) within group (order by hours) as median_hours
+    from (
+      select l.partner_id, ${bucket(sql`l.registered_on`, q.bounds)} as b,
+        extract(epoch from d.decided_at - l.created_at) / 3600 as hours
+      from leads l
+      ${decisionsOf(q)}
+      where l.program_id = ${q.programId} and l.source <> 'import'
+        ${partnerFilter(sql`l.partner_id`, q)}
+        and ${inBounds(sql`l.registered_on`, q.bounds)}
+    ) x
+    group by ${sets}`;
 }
 const applyResponded: Apply = (f, r) => {
   f.responseHoursMedian = numOrNull(r.median_hours);

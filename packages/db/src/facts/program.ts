@@ -3,7 +3,6 @@ import { Temporal } from "temporal-polyfill";
 import type { Database } from "../client.js";
 import { big, num, numOrNull, selectRows } from "../raw.js";
 import { COMMUNICATION_KINDS, JOINT_ACTIVITY_KINDS } from "../values.js";
-import { firstDecisions } from "./partner.js";
 import { bucket, inBounds, periodRows, type FactsQuery } from "./query.js";
 
 export interface PartnerSpan {
@@ -25,7 +24,6 @@ export interface ProgramOnlyFacts {
   singleWon: { sumMinor: bigint; count: number };
   /** Partners with an embed key live at some time in P. */
   integratedPartnerIds: Set<number>;
-  responseHoursMedian: number | null;
   manualSums: Record<string, number>;
   manualCounts: Record<string, number>;
 }
@@ -71,17 +69,15 @@ export async function loadProgramOnlyFacts(
     coSoldWon: { sumMinor: 0n, count: 0 },
     singleWon: { sumMinor: 0n, count: 0 },
     integratedPartnerIds: new Set<number>(),
-    responseHoursMedian: null,
     manualSums: {},
     manualCounts: {},
   }));
   const at = (row: Record<string, unknown>) => out[num(row.b) - 1]!;
-  const [pairs, activities, won, keys, response, manual] = await Promise.all([
+  const [pairs, activities, won, keys, manual] = await Promise.all([
     selectRows(db, pairsSql(query)),
     selectRows(db, activitiesSql(query)),
     selectRows(db, wonSql(query)),
     selectRows(db, liveKeysSql(query, timeZone)),
-    selectRows(db, responseSql(query)),
     selectRows(db, manualSql(query)),
   ]);
   for (const r of pairs) at(r).pairs.add(`${num(r.p1)}-${num(r.p2)}`);
@@ -96,8 +92,6 @@ export async function loadProgramOnlyFacts(
     target.count = num(r.n);
   }
   for (const r of keys) at(r).integratedPartnerIds.add(num(r.partner_id));
-  for (const r of response)
-    at(r).responseHoursMedian = numOrNull(r.median_hours);
   for (const r of manual) {
     at(r).manualSums[String(r.metric_id)] = num(r.total);
     at(r).manualCounts[String(r.metric_id)] = num(r.n);
@@ -173,19 +167,6 @@ function liveKeysSql(q: FactsQuery, timeZone: string) {
     where k.program_id = ${q.programId}
       and ${local("k.created_at")} < p.e
       and (k.revoked_at is null or ${local("k.revoked_at")} >= p.s)`;
-}
-
-function responseSql(q: FactsQuery) {
-  return sql`
-    select ${bucket(sql`l.registered_on`, q.bounds)} as b,
-      percentile_cont(0.5) within group (
-        order by extract(epoch from d.decided_at - l.created_at) / 3600
-      ) as median_hours
-    from leads l
-    join (${firstDecisions(q.programId)}) d on d.lead_id = l.id
-    where l.program_id = ${q.programId} and l.source <> 'import'
-      and ${inBounds(sql`l.registered_on`, q.bounds)}
-    group by 1`;
 }
 
 function manualSql(q: FactsQuery) {

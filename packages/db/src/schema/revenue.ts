@@ -99,3 +99,27 @@ export const ratings = pgTable(
     ),
   ],
 );
+
+/**
+ * Revenue events summed per month and customers' partner (null for
+ * direct customers): what scorecards read instead of every event when
+ * periods are whole months. Kept equal to the events by every write
+ * that adds or changes one, in its transaction (revenue-months.ts).
+ */
+export const revenueMonths = pgTable(
+  "revenue_months",
+  {
+    programId: programId(),
+    partnerId: bigint("partner_id", { mode: "number" }).references(
+      () => partners.id,
+    ),
+    /** The first day of the month of the events' days. */
+    month: date("month").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "bigint" }).notNull(),
+  },
+  (t) => [
+    unique("revenue_months_program_partner_month")
+      .on(t.programId, t.partnerId, t.month)
+      .nullsNotDistinct(),
+  ],
+);
