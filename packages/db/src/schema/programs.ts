@@ -40,6 +40,10 @@ export const programs = pgTable("programs", {
     .default(
       sql`'{"engagement":1,"satisfaction":1,"growth":1,"expansion":1}'::jsonb`,
     ),
+  /** Days an accepted lead stays its partner's (decision 0016). */
+  protectionDays: smallint("protection_days").notNull().default(90),
+  /** Days owner staff have to decide a registered lead. */
+  decisionSlaDays: smallint("decision_sla_days").notNull().default(2),
   createdAt: createdAt(),
 });
 
