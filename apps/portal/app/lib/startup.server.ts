@@ -9,6 +9,7 @@ import {
 } from "@tandem/db/demo";
 import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
+import { startLeadSweep, stopLeadSweep } from "./lead-sweep.server.js";
 import { liveHub, stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
 
@@ -41,6 +42,7 @@ export async function startup(): Promise<StartupInfo> {
     demo = await existingDemo();
   }
 
+  startLeadSweep();
   return {
     port: config.PORT,
     host: config.HOST,
@@ -72,5 +74,6 @@ function banner(url: string, demo: DemoSignIns | null): string {
 export async function shutdown(): Promise<void> {
   // Open streams would keep the server from closing.
   await stopLive();
+  await stopLeadSweep();
   await disconnect();
 }
