@@ -20,6 +20,8 @@ import * as importResult from "~/routes/imports.$importId.js";
 import * as upload from "~/routes/imports.leads._index.js";
 import * as mapping from "~/routes/imports.leads.$uploadId.js";
 import * as lead from "~/routes/leads.$leadId.js";
+import * as conflict from "~/routes/leads.$leadId_.conflict.js";
+import * as inbox from "~/routes/leads.inbox.js";
 import * as leads from "~/routes/leads._index.js";
 import * as newLead from "~/routes/leads.new.js";
 import * as login from "~/routes/login.js";
@@ -55,6 +57,8 @@ const COVERED: Record<string, string> = {
   "leads._index.tsx": "lists",
   "leads.new.tsx": "partner roles only",
   "leads.$leadId.tsx": "one lead",
+  "leads.$leadId_.conflict.tsx": "owner side, one lead",
+  "leads.inbox.tsx": "owner side only",
   "partners._index.tsx": "owner side only",
   "partners.$partnerId.scorecard.tsx": "one partner",
   "partners.$partnerId.objectives.tsx": "owner side, one partner",
@@ -227,6 +231,67 @@ describe("tenants stay apart", () => {
     expect(unchanged!.status).toBe("submitted");
   });
 
+  it("keeps conflicts, the decision inbox and comments inside their program", async () => {
+    const path = `/leads/${alphaLead.id}`;
+    const params = { leadId: String(alphaLead.id) };
+    const posted = await call(lead.action, path, {
+      cookie: cookies.alphaUser,
+      params,
+      form: { intent: "comment", body: `About ${SECRET_COMPANY}` },
+    });
+    expect(posted.status).toBe(302);
+    const own = await call(lead.loader, path, {
+      cookie: cookies.ownerStaff,
+      params,
+    });
+    expect(JSON.stringify(own.body)).toContain(`About ${SECRET_COMPANY}`);
+
+    for (const who of ["alphaUser", "betaUser", "omegaUser", "anonymous"]) {
+      refused(
+        await call(inbox.loader, "/leads/inbox", { cookie: cookies[who] }),
+      );
+    }
+    const mine = await call(inbox.loader, "/leads/inbox", {
+      cookie: cookies.ownerStaff,
+    });
+    expect(JSON.stringify(mine.body)).toContain(SECRET_COMPANY);
+    const theirs = await call(inbox.loader, "/leads/inbox", {
+      cookie: cookies.otherStaff,
+    });
+    expect(theirs.status).toBe(200);
+    expect(leaks(theirs)).toBe(false);
+
+    const compare = `${path}/conflict`;
+    for (const who of ["alphaUser", ...outsiders]) {
+      refused(
+        await call(conflict.loader, compare, { cookie: cookies[who], params }),
+      );
+      refused(
+        await call(conflict.action, compare, {
+          cookie: cookies[who],
+          params,
+          form: { intent: "reject", reason: "not yours" },
+        }),
+      );
+      if (who === "alphaUser") continue;
+      refused(
+        await call(lead.action, path, {
+          cookie: cookies[who],
+          params,
+          form: { intent: "comment", body: "planted" },
+        }),
+      );
+    }
+    const after = await call(lead.loader, path, {
+      cookie: cookies.alphaUser,
+      params,
+    });
+    expect(after.body).toMatchObject({
+      lead: { status: "submitted" },
+      comments: [{ body: `About ${SECRET_COMPANY}` }],
+    });
+  });
+
   it("lets only partner people register leads, for their own partner", async () => {
     const form = { company: "X", contactName: "Y", contactEmail: "y@x.test" };
     for (const who of ["ownerStaff", "otherStaff", "anonymous"]) {
@@ -242,7 +307,7 @@ describe("tenants stay apart", () => {
       form,
     });
     expect(made.status).toBe(302);
-    const id = Number(made.location!.split("/").at(-1));
+    const id = Number(made.location!.match(/leads\/(\d+)/)![1]);
     const created = await getLead(portal.handle.db, {
       programId: portal.t.acme.id,
       leadId: id,

@@ -10,11 +10,11 @@ import {
   checkMapping,
   DATE_FORMATS,
   LEAD_FIELDS,
+  LEAD_STATUSES,
   leadImportMappingSchema,
   type LeadImportMapping,
 } from "@tandem/csv-import";
 import { saveImportMapping } from "@tandem/db";
-import { LEAD_STATUSES } from "@tandem/db/values";
 import { getDb } from "~/lib/db.server.js";
 import {
   importTable,
@@ -152,6 +152,12 @@ export default function MapColumns() {
         {rowCount} rows found. Choose which column holds each lead field. Rows
         that fail a check are listed after the import with their row number; the
         others are imported. Importing the same file again changes nothing.
+      </p>
+      <p>
+        Imported leads keep the statuses the file gives them: they are the
+        program&apos;s own records, so they are not checked for duplicates or
+        conflicts between partners the way a partner&apos;s registration is, and
+        imported accepted leads are not protected by a countdown.
       </p>
       <Form method="post" className="stack" noValidate>
         {errors.form ? <p role="alert">{errors.form.join(" ")}</p> : null}
