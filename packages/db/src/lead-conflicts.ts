@@ -13,6 +13,7 @@ import {
   leads,
   partners,
   type LeadMatchKind,
+  type LeadStatus,
 } from "./schema/index.js";
 
 /**
@@ -42,7 +43,7 @@ export interface ConflictSide {
     contactName: string | null;
     contactEmail: string | null;
     companyDomain: string | null;
-    status: string;
+    status: LeadStatus;
     registeredOn: string;
     protectedUntil: string | null;
   } | null;

@@ -13,6 +13,7 @@ import {
   listConflictSides,
   type ConflictDecision,
 } from "@tandem/db";
+import { OPEN_STATUSES } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -159,7 +160,7 @@ export default function Conflict() {
   const rejectable = sides.filter(
     (s) =>
       s.lead &&
-      ["submitted", "under_review", "accepted"].includes(s.lead.status),
+      OPEN_STATUSES.includes(s.lead.status),
   );
   return (
     <section>
