@@ -237,3 +237,44 @@ export async function decideConflict(
     return ok({ rejected: others.map((o) => o.id) });
   });
 }
+
+export interface RegistrationCheck {
+  /** The general reason a lead is under review, else null. */
+  reviewReason: string | null;
+  /** The same partner's leads it may duplicate (that partner's own). */
+  duplicates: { id: number; company: string | null }[];
+}
+
+/**
+ * What the check at registration found, as the lead's own partner may
+ * read it: its own leads by name, anything else in general words.
+ */
+export async function getRegistrationCheck(
+  db: Database,
+  { programId, leadId }: { programId: number; leadId: number },
+): Promise<RegistrationCheck> {
+  const rows = await db
+    .select({
+      kind: leadMatches.kind,
+      matchedLeadId: leadMatches.matchedLeadId,
+      company: leads.company,
+    })
+    .from(leadMatches)
+    .leftJoin(
+      leads,
+      and(
+        eq(leads.id, leadMatches.matchedLeadId),
+        eq(leads.programId, leadMatches.programId),
+      ),
+    )
+    .where(
+      and(eq(leadMatches.programId, programId), eq(leadMatches.leadId, leadId)),
+    )
+    .orderBy(asc(leadMatches.id));
+  return {
+    reviewReason: reviewReasonOf(rows.map((r) => r.kind)),
+    duplicates: rows
+      .filter((r) => r.kind === "same_partner" && r.matchedLeadId !== null)
+      .map((r) => ({ id: r.matchedLeadId!, company: r.company })),
+  };
+}

@@ -81,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     table.headers,
   );
   return {
+    // The statuses a file may give (not the system's under_review, expired).
+    statuses: LEAD_STATUSES,
     fields: LEAD_FIELDS,
     dateFormats: DATE_FORMATS,
     fileName: upload.fileName,
@@ -135,8 +137,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MapColumns() {
-  const { fields, dateFormats, fileName, headers, rowCount, preview, mapping } =
-    useLoaderData<typeof loader>();
+  const {
+    statuses,
+    fields,
+    dateFormats,
+    fileName,
+    headers,
+    rowCount,
+    preview,
+    mapping,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Errors = result?.errors ?? {};
   const err = (name: string) =>
@@ -199,7 +209,7 @@ export default function MapColumns() {
         </label>
         <label>
           Status values: one line each, the file&apos;s value ={" "}
-          {LEAD_STATUSES.join(", ")}
+          {statuses.join(", ")}
           <textarea
             name="statusValues"
             rows={6}
@@ -210,7 +220,7 @@ export default function MapColumns() {
         <label>
           Status when the cell is empty or there is no status column
           <select name="defaultStatus" defaultValue={mapping.defaultStatus}>
-            {LEAD_STATUSES.map((s) => (
+            {statuses.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

@@ -11,13 +11,14 @@ import {
   addLeadComment,
   changeLeadStatus,
   getLead,
-  getReviewReason,
+  getRegistrationCheck,
   LEAD_TRANSITIONS,
   listLeadComments,
   listLeadEvents,
   programToday,
   protectionDaysLeft,
   SYSTEM_TRANSITIONS,
+  WAITING_STATUSES,
   type LeadChange,
 } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
@@ -68,14 +69,6 @@ function changeSchema(currencyDigits: number, today: string) {
 
 const paramsSchema = z.object({ leadId: z.coerce.number().int().positive() });
 
-const REGISTERED: Record<string, string> = {
-  new: "Registered. No other registration or customer matched: this is a new lead.",
-  duplicate:
-    "Registered as a possible duplicate of one of your own leads, as you confirmed.",
-  conflict:
-    "Registered and put under review: the program's staff will decide it.",
-};
-
 /** How many days, in words, with the last day named. */
 function countdown(daysLeft: number, until: string): string {
   if (daysLeft === 0) return `Last protected day today (${until})`;
@@ -97,24 +90,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!lead) throw notFound("No such lead.");
   const scope = { programId: member.program.id, leadId: lead.id };
-  const [history, comments, reviewReason] = await Promise.all([
+  const waiting = WAITING_STATUSES.includes(lead.status);
+  const [history, comments, check] = await Promise.all([
     listLeadEvents(db, scope),
     listLeadComments(db, scope),
-    lead.status === "under_review" ? getReviewReason(db, scope) : null,
+    waiting ? getRegistrationCheck(db, scope) : null,
   ]);
   const money = (v: bigint | null) =>
     v === null ? null : formatMoney(v, member.program);
   const today = programToday(member.program);
   const daysLeft = protectionDaysLeft(lead, today);
-  const registered = new URL(request.url).searchParams.get("registered");
   return {
     canDecide: member.isOwnerSide,
     next: LEAD_TRANSITIONS[lead.status].filter(
       (s) => !SYSTEM_TRANSITIONS.includes(s),
     ),
     today,
-    registered: registered ? (REGISTERED[registered] ?? null) : null,
-    reviewReason,
+    check:
+      check && lead.source !== "import"
+        ? {
+            reviewReason: check.reviewReason,
+            duplicates: check.duplicates.map((d) => ({
+              id: d.id,
+              company: d.company ?? "(no company)",
+            })),
+          }
+        : null,
     protection:
       daysLeft === null ? null : countdown(daysLeft, lead.protectedUntil!),
     comments: comments.map((c) => ({
@@ -231,17 +232,8 @@ async function comment(member: Member, leadId: number, formData: FormData) {
 }
 
 export default function LeadPage() {
-  const {
-    lead,
-    history,
-    comments,
-    canDecide,
-    next,
-    today,
-    registered,
-    reviewReason,
-    protection,
-  } = useLoaderData<typeof loader>();
+  const { lead, history, comments, canDecide, next, today, check, protection } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values: Record<string, string | undefined> = result?.values ?? {};
@@ -250,24 +242,40 @@ export default function LeadPage() {
   return (
     <section>
       <h1>{lead.company}</h1>
-      {registered ? (
-        <p className="notice" role="status">
-          {registered}
-        </p>
-      ) : null}
-      {lead.status === "under_review" ? (
-        <p className="notice">
-          <strong>Under review.</strong> {reviewReason} The program&apos;s staff
-          decide which registration is accepted.
-          {canDecide ? (
-            <>
-              {" "}
-              <Link to={`/leads/${lead.id}/conflict`}>
-                Compare the registrations and decide
-              </Link>
-            </>
-          ) : null}
-        </p>
+      {check ? (
+        <div className="notice" role="status">
+          {lead.status === "under_review" ? (
+            <p>
+              <strong>Under review.</strong> {check.reviewReason} The
+              program&apos;s staff decide which registration is accepted.
+              {canDecide ? (
+                <>
+                  {" "}
+                  <Link to={`/leads/${lead.id}/conflict`}>
+                    Compare the registrations and decide
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          ) : check.duplicates.length > 0 ? (
+            <p>
+              <strong>Possible duplicate</strong> of{" "}
+              {canDecide ? "this partner's" : "your"} lead{" "}
+              {check.duplicates.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/leads/${d.id}`}>{d.company}</Link>
+                </span>
+              ))}
+              ; registered as confirmed by the partner.
+            </p>
+          ) : (
+            <p>
+              <strong>New lead.</strong> No other registration or customer
+              matched when it was registered.
+            </p>
+          )}
+        </div>
       ) : null}
       <dl className="facts">
         <dt>Partner</dt>

@@ -115,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { programId: member.program.id, leadId: lead.id, outcome: lead.outcome },
     "Lead registered",
   );
-  return redirect(`/leads/${lead.id}?registered=${lead.outcome}`);
+  return redirect(`/leads/${lead.id}`);
 }
 
 export default function NewLead() {
@@ -185,11 +185,11 @@ export default function NewLead() {
           required
         />
         <Field
-          label="Company website or domain (optional)"
+          label="Website or domain (optional)"
           name="companyDomain"
           defaultValue={values.companyDomain}
           errors={errors}
-          hint="Such as acme.com; matched with other registrations."
+          hint="The company's site, such as acme.com; registrations are matched by it."
         />
         <Field
           label="Estimated value"

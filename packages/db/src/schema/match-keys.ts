@@ -42,8 +42,14 @@ export const LEGAL_SUFFIXES = [
   "kk",
 ] as const;
 
-/** Mail providers anyone can use: their domain names no company. */
+/**
+ * Mail providers anyone can use, and the reserved example domains
+ * (RFC 2606): their domain names no company.
+ */
 export const PUBLIC_MAIL_DOMAINS = [
+  "example.com",
+  "example.org",
+  "example.net",
   "gmail.com",
   "googlemail.com",
   "yahoo.com",
