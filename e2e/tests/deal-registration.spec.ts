@@ -72,6 +72,7 @@ test("two partners register one company; staff decide; both see the outcome", as
     "The customer chose another offer.",
   );
   await staff.getByRole("button", { name: "Accept this registration" }).click();
+  await expect(staff).toHaveURL(/\/leads\/\d+$/);
   await expect(leadFact(staff, "Status")).toHaveText("accepted");
 
   await cedar.goto(secondUrl);
