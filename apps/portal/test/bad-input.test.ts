@@ -170,7 +170,11 @@ describe("bad input", () => {
   it("refuses a close day before registration, beside the date", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,
-      form: { company: "Early", contactName: "E", contactEmail: "e@early.test" },
+      form: {
+        company: "Early",
+        contactName: "E",
+        contactEmail: "e@early.test",
+      },
     });
     const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
     const path = `/leads/${leadId}`;

@@ -1,5 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.js";
 import {

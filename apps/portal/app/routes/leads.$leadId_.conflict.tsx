@@ -158,9 +158,7 @@ export default function Conflict() {
   const errors: FieldErrors | undefined = result?.errors;
   const open = lead.status === "under_review";
   const rejectable = sides.filter(
-    (s) =>
-      s.lead &&
-      OPEN_STATUSES.includes(s.lead.status),
+    (s) => s.lead && OPEN_STATUSES.includes(s.lead.status),
   );
   return (
     <section>

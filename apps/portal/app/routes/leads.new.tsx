@@ -32,12 +32,9 @@ const websiteField = z
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
       ? value
       : `https://${value}`;
-    let host = "";
-    try {
-      host = new URL(withScheme).hostname.toLowerCase();
-    } catch {
-      host = "";
-    }
+    const host = URL.canParse(withScheme)
+      ? new URL(withScheme).hostname.toLowerCase()
+      : "";
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
       ctx.addIssue({
         code: "custom",
