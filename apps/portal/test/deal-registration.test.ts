@@ -221,6 +221,14 @@ describe("owner staff decide", () => {
     expect(betaView).toContain('"status":"accepted"');
     expect(betaView).toContain("You brought the first meeting.");
     expect(betaView).toMatch(/"protection":"90 days left/);
+    const betaList = await call(leads.loader, "/leads", {
+      cookie: cookies.betaUser,
+    });
+    expect(betaList.body).toMatchObject({
+      leads: expect.arrayContaining([
+        expect.objectContaining({ id: secondId, protection: "90 days left" }),
+      ]),
+    });
     const alphaView = text(await leadPage("alphaUser", firstId));
     expect(alphaView).toContain('"status":"rejected"');
     expect(alphaView).toContain("The customer chose another offer.");

@@ -279,7 +279,14 @@ describe("deciding a conflict", () => {
     for (const secret of ["Beta", "cto@proseware", "Proseware Ltd"]) {
       expect(text).not.toContain(secret);
     }
-    expect(await noticesOf(t.users.betaUser.id, second.id)).toHaveLength(1);
+    expect(
+      (await noticesOf(t.users.betaUser.id, second.id)).map((n) => n.kind),
+    ).toEqual(["lead_decided"]);
+    const ownerNotices = await noticesOf(t.users.ownerStaff.id, second.id);
+    expect(ownerNotices.map((n) => n.kind)).toEqual(["lead_submitted"]);
+    expect(ownerNotices[0]!.title).toBe(
+      "Registration to review: Proseware Ltd. from Beta",
+    );
 
     const audit = await db
       .select({ kind: auditEvents.kind })
