@@ -37,6 +37,7 @@ ALTER TABLE "lead_comments" ADD CONSTRAINT "lead_comments_author_id_users_id_fk"
 ALTER TABLE "lead_matches" ADD CONSTRAINT "lead_matches_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_matches" ADD CONSTRAINT "lead_matches_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_matches" ADD CONSTRAINT "lead_matches_matched_lead_id_leads_id_fk" FOREIGN KEY ("matched_lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_matches" ADD CONSTRAINT "lead_matches_matched_customer_id_customers_id_fk" FOREIGN KEY ("matched_customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "lead_comments_lead" ON "lead_comments" USING btree ("program_id","lead_id","created_at");--> statement-breakpoint
 CREATE INDEX "lead_matches_lead" ON "lead_matches" USING btree ("program_id","lead_id");--> statement-breakpoint
 CREATE INDEX "lead_matches_matched" ON "lead_matches" USING btree ("program_id","matched_lead_id");--> statement-breakpoint

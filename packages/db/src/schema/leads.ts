@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   date,
   index,
@@ -10,6 +11,7 @@ import {
 import { leadMatchKindEnum, leadSourceEnum, leadStatusEnum } from "./enums.js";
 import { column, companyKey, domainKey, emailKey } from "./match-keys.js";
 import { users } from "./people.js";
+import { customers } from "./revenue.js";
 import { createdAt, id } from "./columns.js";
 import { partners, programId } from "./programs.js";
 
@@ -123,7 +125,9 @@ export const leadMatches = pgTable(
     matchedLeadId: bigint("matched_lead_id", { mode: "number" }).references(
       () => leads.id,
     ),
-    matchedCustomerId: bigint("matched_customer_id", { mode: "number" }),
+    matchedCustomerId: bigint("matched_customer_id", {
+      mode: "number",
+    }).references((): AnyPgColumn => customers.id),
     /** "name", "domain", "email": the rules that matched. */
     rules: text("rules").array().notNull(),
     createdAt: createdAt(),
