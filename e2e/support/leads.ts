@@ -12,10 +12,14 @@ export interface NewLead {
 
 /** A lead of a company no earlier run has registered. */
 export function newLead(company: string): NewLead {
+  const name = unique(company);
+  // A contact at the company's own domain: registrations are matched by
+  // domain and email, so no two test leads may share them by accident.
+  const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return {
-    company: unique(company),
+    company: name,
     contactName: "Dana Whitfield",
-    contactEmail: "dana.whitfield@example.com",
+    contactEmail: `dana.whitfield@${domain}.example`,
     estimatedValue: "25,000",
     notes: "Met at the spring partner summit.",
   };

@@ -83,7 +83,7 @@ describe("bad input", () => {
         contactEmail: "bill@initrode.test",
       },
     });
-    const leadId = made.location!.split("/").at(-1)!;
+    const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
     const path = `/leads/${leadId}`;
     await call(lead.action, path, {
       cookie: staff,
@@ -148,9 +148,9 @@ describe("bad input", () => {
   it("refuses a day that does not exist, instead of failing", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,
-      form: { company: "Leap", contactName: "L", contactEmail: "l@x.test" },
+      form: { company: "Leap", contactName: "L", contactEmail: "l@leap.test" },
     });
-    const leadId = made.location!.split("/").at(-1)!;
+    const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
     const path = `/leads/${leadId}`;
     await call(lead.action, path, {
       cookie: staff,
@@ -170,9 +170,13 @@ describe("bad input", () => {
   it("refuses a close day before registration, beside the date", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,
-      form: { company: "Early", contactName: "E", contactEmail: "e@x.test" },
+      form: {
+        company: "Early",
+        contactName: "E",
+        contactEmail: "e@early.test",
+      },
     });
-    const leadId = made.location!.split("/").at(-1)!;
+    const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
     const path = `/leads/${leadId}`;
     await call(lead.action, path, {
       cookie: staff,

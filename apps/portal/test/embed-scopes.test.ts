@@ -61,7 +61,7 @@ beforeAll(async () => {
       lead: {
         company: `Co ${Math.random()}`,
         contactName: "C",
-        contactEmail: "c@c.test",
+        contactEmail: `c@${Math.random().toString(36).slice(2)}.test`,
         estimatedValueMinor: null,
         notes: null,
       },

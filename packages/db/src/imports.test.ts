@@ -1,7 +1,9 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.js";
 import { importLeads, type ImportLeadRow } from "./imports.js";
 import { getLead, listLeadEvents, listLeads } from "./leads.js";
+import { auditEvents } from "./schema/index.js";
 import { getProgramFacts } from "./scorecards.js";
 import {
   openTestDatabase,
@@ -58,6 +60,26 @@ async function leadOf(externalId: string) {
 }
 
 describe("importLeads", () => {
+  it("records each import in the audit log", async () => {
+    const summary = await run([
+      row({ externalId: "AUD-1", company: "Kramerica" }),
+    ]);
+    const [entry] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.kind, "lead.imported"),
+          eq(auditEvents.subjectId, summary.importId),
+        ),
+      );
+    expect(entry).toMatchObject({
+      programId: t.acme.id,
+      actorId: t.users.ownerStaff.id,
+      details: { created: 1, rejected: 0 },
+    });
+  });
+
   it("creates, then leaves alone, then updates with history", async () => {
     expect(await run([row({})])).toMatchObject({
       created: 1,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { LeadImportRow, RejectedRow } from "@tandem/csv-import";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
 import { notifyScorecardChanged } from "./notify.js";
@@ -108,6 +109,22 @@ export async function importLeads(
         createdBy: input.actorId,
       })
       .returning({ id: imports.id });
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      kind: "lead.imported",
+      subjectType: "import",
+      subjectId: record!.id,
+      summary: `Lead import ${record!.id}: ${summary.created} created, ${updated} updated, ${rejected.length} rows rejected`,
+      details: {
+        importId: record!.id,
+        rowsRead: summary.rowsRead,
+        created: summary.created,
+        updated,
+        unchanged,
+        rejected: rejected.length,
+      },
+    });
     return { importId: record!.id, ...summary };
   });
 }

@@ -96,7 +96,7 @@ describe("the lead pipeline", () => {
       programId: t.acme.id,
       partnerId: t.beta.id,
       actorId: t.users.betaUser.id,
-      lead: { ...lead, company: "Globex" },
+      lead: { ...lead, company: "Globex", contactEmail: "hank@globex.test" },
     });
     const result = await changeLeadStatus(db, {
       programId: t.acme.id,
@@ -119,7 +119,7 @@ describe("the lead pipeline", () => {
       programId: t.acme.id,
       partnerId: t.alpha.id,
       actorId: t.users.alphaUser.id,
-      lead: { ...lead, company: "Umbrella" },
+      lead: { ...lead, company: "Umbrella", contactEmail: "al@umbrella.test" },
       now: endOfMarchLA,
     });
     await changeLeadStatus(db, {

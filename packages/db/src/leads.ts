@@ -6,17 +6,30 @@ import {
   eq,
   getTableColumns,
   inArray,
+  sql,
   type SQL,
 } from "drizzle-orm";
 import type { Temporal } from "temporal-polyfill";
+import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
-import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
+import {
+  findMatches,
+  matchKeysOf,
+  outcomeOf,
+  reviewReasonOf,
+  type LeadMatch,
+  type MatchKeys,
+  type RegistrationOutcome,
+} from "./lead-matching.js";
+import { moveLead } from "./lead-moves.js";
 import { canMove } from "./lead-transitions.js";
+import { notifyPeople, ownerPeopleOf } from "./notifications.js";
 import { notifyScorecardChanged } from "./notify.js";
 import { getProgram, programToday } from "./programs.js";
 import { fail, ok, type Result } from "./result.js";
 import {
   leadEvents,
+  leadMatches,
   leads,
   partners,
   users,
@@ -30,11 +43,56 @@ export interface NewLead {
   company: string;
   contactName: string;
   contactEmail: string;
+  /** The company's website or domain, as a bare host name. */
+  companyDomain?: string | null;
   estimatedValueMinor: bigint | null;
   notes: string | null;
 }
 
-/** A partner's user registers a lead; it starts as submitted. */
+export type RegisteredLead = Lead & {
+  outcome: RegistrationOutcome;
+  matches: LeadMatch[];
+};
+
+/**
+ * What registering this lead would say now (decision 0016): new, a
+ * possible duplicate of the partner's own lead, or a conflict. The
+ * partner's own matching leads come back so the form can name them;
+ * of any other match, only that there is one.
+ */
+export async function checkRegistration(
+  db: Database,
+  input: { programId: number; partnerId: number; lead: NewLead },
+): Promise<{ outcome: RegistrationOutcome; ownLeads: LeadWithPartner[] }> {
+  const program = await getProgram(db, input.programId);
+  if (!program) throw new Error(`program ${input.programId} not found`);
+  const matches = await findMatches(db, {
+    programId: input.programId,
+    partnerId: input.partnerId,
+    keys: await matchKeysOf(db, input.lead),
+    today: programToday(program),
+  });
+  const own = matches
+    .filter((m) => m.kind === "same_partner" && m.leadId !== null)
+    .map((m) => m.leadId!);
+  const ownLeads =
+    own.length === 0
+      ? []
+      : await listLeads(db, {
+          programId: input.programId,
+          partnerId: input.partnerId,
+          ids: own,
+        });
+  return { outcome: outcomeOf(matches), ownLeads };
+}
+
+/**
+ * A partner's user registers a lead. It is matched against the
+ * program's open and won leads and its customers in the same
+ * transaction, under a lock per key so two registrations of one
+ * company cannot both pass as new: a conflict is put under review for
+ * owner staff, anything else starts as submitted.
+ */
 export async function registerLead(
   db: Database,
   input: {
@@ -44,18 +102,42 @@ export async function registerLead(
     lead: NewLead;
     now?: Temporal.Instant;
   },
-): Promise<Lead> {
+): Promise<RegisteredLead> {
   const program = await getProgram(db, input.programId);
   if (!program) throw new Error(`program ${input.programId} not found`);
   const today = programToday(program, input.now);
   return db.transaction(async (tx) => {
+    const [partner] = await tx
+      .select({ name: partners.name })
+      .from(partners)
+      .where(
+        and(
+          eq(partners.programId, input.programId),
+          eq(partners.id, input.partnerId),
+        ),
+      );
+    if (!partner) {
+      throw new Error(`partner ${input.partnerId} is not in this program`);
+    }
+    const keys = await matchKeysOf(tx, input.lead);
+    await lockKeys(tx, input.programId, keys);
+    const matches = await findMatches(tx, {
+      programId: input.programId,
+      partnerId: input.partnerId,
+      keys,
+      today,
+    });
+    const outcome = outcomeOf(matches);
+    const status = outcome === "conflict" ? "under_review" : "submitted";
+    const reason = reviewReasonOf(matches.map((m) => m.kind));
+
     const [lead] = await tx
       .insert(leads)
       .values({
         programId: input.programId,
         partnerId: input.partnerId,
         ...input.lead,
-        status: "submitted",
+        status,
         source: "portal",
         registeredOn: today,
         createdBy: input.actorId,
@@ -67,14 +149,82 @@ export async function registerLead(
       programId: input.programId,
       leadId: lead!.id,
       fromStatus: null,
-      toStatus: "submitted",
+      toStatus: status,
+      reason,
       effectiveOn: today,
       actorId: input.actorId,
       createdAt: instant(input.now),
     });
+    if (matches.length > 0) {
+      await tx.insert(leadMatches).values(
+        matches.map((m) => ({
+          programId: input.programId,
+          leadId: lead!.id,
+          kind: m.kind,
+          matchedLeadId: m.leadId,
+          matchedCustomerId: m.customerId,
+          rules: m.rules,
+        })),
+      );
+    }
+    const company = lead!.company ?? "(no company)";
+    await notifyPeople(tx, {
+      programId: input.programId,
+      kind: "lead_submitted",
+      userIds: await ownerPeopleOf(tx, input.programId),
+      title:
+        status === "under_review"
+          ? `Registration to review: ${company} from ${partner.name}`
+          : `New lead: ${company} from ${partner.name}`,
+      body:
+        status === "under_review"
+          ? `${partner.name} registered ${company}, which conflicts with another registration or a customer. Decide it in the conflicts inbox.`
+          : `${partner.name} registered ${company}.`,
+      link: `/leads/${lead!.id}`,
+    });
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      partnerId: input.partnerId,
+      kind: "lead.registered",
+      subjectType: "lead",
+      subjectId: lead!.id,
+      summary: `Lead ${lead!.id} registered (${outcome})`,
+      details: {
+        status,
+        outcome,
+        matches: matches.map((m) => ({
+          kind: m.kind,
+          leadId: m.leadId,
+          customerId: m.customerId,
+          rules: m.rules,
+        })),
+      },
+    });
     await notifyScorecardChanged(tx, input);
-    return lead!;
+    return { ...lead!, outcome, matches };
   });
+}
+
+/**
+ * Serialises registrations that share a key, across processes: held to
+ * the end of the transaction, taken in one order so two cannot deadlock.
+ */
+async function lockKeys(
+  tx: Pick<Database, "execute">,
+  programId: number,
+  keys: MatchKeys,
+): Promise<void> {
+  const names = [
+    keys.nameKey && `name:${keys.nameKey}`,
+    keys.domainKey && `domain:${keys.domainKey}`,
+    keys.emailKey && `email:${keys.emailKey}`,
+  ].filter((k): k is string => Boolean(k));
+  for (const key of names.sort()) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`${programId}:${key}`}, 0))`,
+    );
+  }
 }
 
 /** The moment of an action: `now` when given, else the database's. */
@@ -89,6 +239,7 @@ interface LeadFilter {
   /** Narrows to one partner; must be given for partner users. */
   partnerId?: number | null;
   statuses?: readonly LeadStatus[];
+  ids?: readonly number[];
 }
 
 function leadFilters(input: LeadFilter): SQL | undefined {
@@ -97,6 +248,7 @@ function leadFilters(input: LeadFilter): SQL | undefined {
     filters.push(eq(leads.partnerId, input.partnerId));
   }
   if (input.statuses) filters.push(inArray(leads.status, [...input.statuses]));
+  if (input.ids) filters.push(inArray(leads.id, [...input.ids]));
   return and(...filters);
 }
 
@@ -207,7 +359,7 @@ export async function changeLeadStatus(
     if (!canMove(lead.status, change.to)) {
       return fail(
         "invalid_transition",
-        `A ${lead.status} lead cannot be marked ${change.to}.`,
+        `This lead is ${lead.status.replace("_", " ")}; it cannot be marked ${change.to}.`,
       );
     }
     if (change.to === "won" && !lead.company) {
@@ -221,48 +373,18 @@ export async function changeLeadStatus(
         `The lead was registered on ${lead.registeredOn}; it cannot close before that.`,
       );
     }
-    const amountMinor = change.to === "won" ? change.amountMinor : null;
-    const [updated] = await tx
-      .update(leads)
-      .set({
-        status: change.to,
-        closedOn,
-        wonAmountMinor: amountMinor,
-        updatedAt: new Date(),
-      })
-      .where(eq(leads.id, lead.id))
-      .returning();
-    await tx.insert(leadEvents).values({
+    const updated = await moveLead(tx, {
       programId: input.programId,
-      leadId: lead.id,
-      fromStatus: lead.status,
-      toStatus: change.to,
+      lead,
+      to: change.to,
       reason: change.reason ?? null,
-      amountMinor,
-      effectiveOn: closedOn ?? today,
       actorId: input.actorId,
+      today,
+      protectionDays: program.protectionDays,
+      closedOn,
+      amountMinor: change.to === "won" ? change.amountMinor : null,
       createdAt: instant(input.now),
     });
-    if (change.to === "won") {
-      const customerId = await findOrCreateCustomer(tx, {
-        programId: input.programId,
-        partnerId: lead.partnerId,
-        name: lead.company!,
-        leadId: lead.id,
-        acquiredOn: change.closedOn,
-      });
-      await recordWonRevenue(tx, {
-        programId: input.programId,
-        customerId,
-        leadId: lead.id,
-        amountMinor: change.amountMinor,
-        occurredOn: change.closedOn,
-      });
-    }
-    await notifyScorecardChanged(tx, {
-      programId: input.programId,
-      partnerId: lead.partnerId,
-    });
-    return ok(updated!);
+    return ok(updated);
   });
 }

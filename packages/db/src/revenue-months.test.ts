@@ -115,6 +115,7 @@ const writes: [string, () => Promise<unknown>][] = [
     "a revenue import of partners' and direct customers",
     () =>
       importRevenueEvents(handle.db, {
+        actorId: null,
         programId: t.acme.id,
         rows: [
           ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => ({
@@ -147,6 +148,7 @@ const writes: [string, () => Promise<unknown>][] = [
         ["Vandelay Industries", 66n],
       ] as const) {
         const recorded = await recordRevenueEvent(handle.db, {
+          actorId: null,
           programId: t.acme.id,
           customerId: await customerId(name),
           kind: "expansion",
@@ -161,6 +163,7 @@ const writes: [string, () => Promise<unknown>][] = [
     "another program's revenue import",
     () =>
       importRevenueEvents(handle.db, {
+        actorId: null,
         programId: t.other.id,
         rows: [
           {

@@ -31,7 +31,7 @@ import {
   type Program,
 } from "./programs.js";
 import { leads, targetSegments } from "./schema/index.js";
-import type { LeadStatus } from "./values.js";
+import { LEAD_STATUSES, type LeadStatus } from "./values.js";
 
 /** A custom range's series goes twelve ranges back: keep it sane. */
 const MAX_CUSTOM_DAYS = 366 * 3;
@@ -235,7 +235,10 @@ export async function countLeadsByStatus(
         : and(eq(leads.programId, programId), eq(leads.partnerId, partnerId)),
     )
     .groupBy(leads.status);
-  const counts = { submitted: 0, accepted: 0, rejected: 0, won: 0, lost: 0 };
+  const counts = Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<
+    LeadStatus,
+    number
+  >;
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }

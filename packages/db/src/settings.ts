@@ -90,3 +90,48 @@ export async function removeTargetSegment(
     return true;
   });
 }
+
+/** Deal registration rules: protection and the decision service level. */
+export async function updateLeadRules(
+  db: Database,
+  input: {
+    programId: number;
+    actorId: number;
+    protectionDays: number;
+    decisionSlaDays: number;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        protectionDays: programs.protectionDays,
+        decisionSlaDays: programs.decisionSlaDays,
+      })
+      .from(programs)
+      .where(eq(programs.id, input.programId))
+      .for("update");
+    if (!before) throw new Error(`program ${input.programId} not found`);
+    await tx
+      .update(programs)
+      .set({
+        protectionDays: input.protectionDays,
+        decisionSlaDays: input.decisionSlaDays,
+      })
+      .where(eq(programs.id, input.programId));
+    await recordAudit(tx, {
+      programId: input.programId,
+      actorId: input.actorId,
+      kind: "program.lead_rules_changed",
+      subjectType: "program",
+      subjectId: input.programId,
+      summary: `Protection ${input.protectionDays} days, decisions due within ${input.decisionSlaDays} days`,
+      details: {
+        before,
+        after: {
+          protectionDays: input.protectionDays,
+          decisionSlaDays: input.decisionSlaDays,
+        },
+      },
+    });
+  });
+}

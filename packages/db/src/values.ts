@@ -20,14 +20,36 @@ export function roleName(role: Role): string {
   }[role];
 }
 
+/**
+ * `under_review`: registered in conflict with another partner's lead or
+ * a customer, waiting for owner staff. `expired`: accepted, but its
+ * protection ran out before it was won or lost (decision 0016).
+ */
 export const LEAD_STATUSES = [
   "submitted",
   "accepted",
   "rejected",
   "won",
   "lost",
+  "under_review",
+  "expired",
 ] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/**
+ * What a registration matched: a lead of the same partner (a possible
+ * duplicate), another partner's lead, or an existing customer.
+ */
+export const LEAD_MATCH_KINDS = [
+  "same_partner",
+  "other_partner",
+  "customer",
+] as const;
+export type LeadMatchKind = (typeof LEAD_MATCH_KINDS)[number];
+
+/** Which rule matched (decision 0016 writes each one down). */
+export const LEAD_MATCH_RULES = ["name", "domain", "email"] as const;
+export type LeadMatchRule = (typeof LEAD_MATCH_RULES)[number];
 
 /** Where a lead was registered (the catalog's automation metric uses it). */
 export const LEAD_SOURCES = ["portal", "import", "api", "widget"] as const;

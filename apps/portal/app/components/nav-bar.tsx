@@ -25,6 +25,7 @@ export function NavBar({ user }: { user: NavUser | null }) {
             <NavLink to="/leads">Leads</NavLink>
             {user.isOwnerSide ? (
               <>
+                <NavLink to="/leads/inbox">To decide</NavLink>
                 <NavLink to="/overview">Overview</NavLink>
                 <NavLink to="/partners">Partners</NavLink>
                 <NavLink to="/records">Record</NavLink>

@@ -9,6 +9,7 @@ import {
 } from "@tandem/db/demo";
 import { connect, disconnect, embeddedDataDir } from "./db.server.js";
 import { env } from "./env.server.js";
+import { startLeadSweep, stopLeadSweep } from "./lead-sweep.server.js";
 import { liveHub, stopLive } from "./live/live.server.js";
 import { logger } from "./logger.server.js";
 import {
@@ -60,6 +61,7 @@ export async function startup(): Promise<StartupInfo> {
 
   startRatingReminders();
 
+  startLeadSweep();
   return {
     port: config.PORT,
     host: config.HOST,
@@ -94,5 +96,6 @@ export async function shutdown(): Promise<void> {
   await stopLive();
   await stopMailDelivery();
   await stopRatingReminders();
+  await stopLeadSweep();
   await disconnect();
 }

@@ -10,11 +10,11 @@ import {
   checkMapping,
   DATE_FORMATS,
   LEAD_FIELDS,
+  LEAD_STATUSES,
   leadImportMappingSchema,
   type LeadImportMapping,
 } from "@tandem/csv-import";
 import { saveImportMapping } from "@tandem/db";
-import { LEAD_STATUSES } from "@tandem/db/values";
 import { getDb } from "~/lib/db.server.js";
 import {
   importTable,
@@ -81,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     table.headers,
   );
   return {
+    // The statuses a file may give (not the system's under_review, expired).
+    statuses: LEAD_STATUSES,
     fields: LEAD_FIELDS,
     dateFormats: DATE_FORMATS,
     fileName: upload.fileName,
@@ -135,8 +137,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MapColumns() {
-  const { fields, dateFormats, fileName, headers, rowCount, preview, mapping } =
-    useLoaderData<typeof loader>();
+  const {
+    statuses,
+    fields,
+    dateFormats,
+    fileName,
+    headers,
+    rowCount,
+    preview,
+    mapping,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Errors = result?.errors ?? {};
   const err = (name: string) =>
@@ -152,6 +162,12 @@ export default function MapColumns() {
         {rowCount} rows found. Choose which column holds each lead field. Rows
         that fail a check are listed after the import with their row number; the
         others are imported. Importing the same file again changes nothing.
+      </p>
+      <p>
+        Imported leads keep the statuses the file gives them: they are the
+        program&apos;s own records, so they are not checked for duplicates or
+        conflicts between partners the way a partner&apos;s registration is, and
+        imported accepted leads are not protected by a countdown.
       </p>
       <Form method="post" className="stack" noValidate>
         {errors.form ? <p role="alert">{errors.form.join(" ")}</p> : null}
@@ -193,7 +209,7 @@ export default function MapColumns() {
         </label>
         <label>
           Status values: one line each, the file&apos;s value ={" "}
-          {LEAD_STATUSES.join(", ")}
+          {statuses.join(", ")}
           <textarea
             name="statusValues"
             rows={6}
@@ -204,7 +220,7 @@ export default function MapColumns() {
         <label>
           Status when the cell is empty or there is no status column
           <select name="defaultStatus" defaultValue={mapping.defaultStatus}>
-            {LEAD_STATUSES.map((s) => (
+            {statuses.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

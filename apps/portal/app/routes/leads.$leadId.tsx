@@ -5,14 +5,20 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
+  addLeadComment,
   changeLeadStatus,
   getLead,
+  getRegistrationCheck,
   LEAD_TRANSITIONS,
+  listLeadComments,
   listLeadEvents,
   programToday,
+  protectionDaysLeft,
+  SYSTEM_TRANSITIONS,
+  WAITING_STATUSES,
   type LeadChange,
 } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
@@ -20,6 +26,7 @@ import {
   notFound,
   requireMember,
   requireOwnerStaff,
+  type Member,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import {
@@ -32,6 +39,11 @@ import {
 } from "~/lib/forms.server.js";
 import { formatMoney } from "~/lib/format.js";
 import { logger } from "~/lib/logger.server.js";
+
+const commentSchema = z.object({
+  intent: z.literal("comment"),
+  body: requiredText("A comment", 5000),
+});
 
 function changeSchema(currencyDigits: number, today: string) {
   const notAfterToday = pastDayField(today);
@@ -57,6 +69,12 @@ function changeSchema(currencyDigits: number, today: string) {
 
 const paramsSchema = z.object({ leadId: z.coerce.number().int().positive() });
 
+/** How many days, in words, with the last day named. */
+function countdown(daysLeft: number, until: string): string {
+  if (daysLeft === 0) return `Last protected day today (${until})`;
+  return `${daysLeft} day${daysLeft === 1 ? "" : "s"} left (through ${until})`;
+}
+
 export const meta: MetaFunction = () => [{ title: "Lead · Tandem" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,21 +89,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnerId: member.partnerId,
   });
   if (!lead) throw notFound("No such lead.");
-  const history = await listLeadEvents(db, {
-    programId: member.program.id,
-    leadId: lead.id,
-  });
+  const scope = { programId: member.program.id, leadId: lead.id };
+  const waiting = WAITING_STATUSES.includes(lead.status);
+  const [history, comments, check] = await Promise.all([
+    listLeadEvents(db, scope),
+    listLeadComments(db, scope),
+    waiting ? getRegistrationCheck(db, scope) : null,
+  ]);
   const money = (v: bigint | null) =>
     v === null ? null : formatMoney(v, member.program);
+  const today = programToday(member.program);
+  const daysLeft = protectionDaysLeft(lead, today);
   return {
     canDecide: member.isOwnerSide,
-    next: LEAD_TRANSITIONS[lead.status],
-    today: programToday(member.program),
+    next: LEAD_TRANSITIONS[lead.status].filter(
+      (s) => !SYSTEM_TRANSITIONS.includes(s),
+    ),
+    today,
+    check:
+      check && lead.source !== "import"
+        ? {
+            reviewReason: check.reviewReason,
+            duplicates: check.duplicates.map((d) => ({
+              id: d.id,
+              company: d.company ?? "(no company)",
+            })),
+          }
+        : null,
+    protection:
+      daysLeft === null ? null : countdown(daysLeft, lead.protectedUntil!),
+    comments: comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      by: c.authorName,
+      at: c.createdAt.toISOString(),
+    })),
     lead: {
       id: lead.id,
       company: lead.company ?? "(no company)",
       contactName: lead.contactName,
       contactEmail: lead.contactEmail,
+      companyDomain: lead.companyDomain,
       partnerName: lead.partnerName,
       status: lead.status,
       registeredOn: lead.registeredOn,
@@ -109,11 +153,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const member = await requireOwnerStaff(request);
+  const member = await requireMember(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound("No such lead.");
+  const formData = await readForm(request);
+  if (formData.get("intent") === "comment") {
+    return comment(member, parsed.data.leadId, formData);
+  }
+  await requireOwnerStaff(request);
   const form = parseForm(
-    await readForm(request),
+    formData,
     changeSchema(member.program.currencyDigits, programToday(member.program)),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
@@ -163,21 +212,90 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/leads/${result.value.id}`);
 }
 
+/** Both sides comment; a partner only on its own leads. */
+async function comment(member: Member, leadId: number, formData: FormData) {
+  const form = parseForm(formData, commentSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
+  const result = await addLeadComment(await getDb(), {
+    programId: member.program.id,
+    leadId,
+    partnerId: member.partnerId,
+    authorId: member.user.id,
+    body: form.data.body,
+  });
+  if (!result.ok) throw notFound("No such lead.");
+  logger.info(
+    { programId: member.program.id, leadId, commentId: result.value.id },
+    "Lead comment added",
+  );
+  return redirect(`/leads/${leadId}#comments`);
+}
+
 export default function LeadPage() {
-  const { lead, history, canDecide, next, today } =
+  const { lead, history, comments, canDecide, next, today, check, protection } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  const values: Record<string, string | undefined> = result?.values ?? {};
+  const commentErrors = values.intent === "comment" ? errors : undefined;
+  const decideErrors = values.intent === "comment" ? undefined : errors;
   return (
     <section>
       <h1>{lead.company}</h1>
+      {check ? (
+        <div className="notice" role="status">
+          {lead.status === "under_review" ? (
+            <p>
+              <strong>Under review.</strong> {check.reviewReason} The
+              program&apos;s staff decide which registration is accepted.
+              {canDecide ? (
+                <>
+                  {" "}
+                  <Link to={`/leads/${lead.id}/conflict`}>
+                    Compare the registrations and decide
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          ) : check.duplicates.length > 0 ? (
+            <p>
+              <strong>Possible duplicate</strong> of{" "}
+              {canDecide ? "this partner's" : "your"} lead{" "}
+              {check.duplicates.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={`/leads/${d.id}`}>{d.company}</Link>
+                </span>
+              ))}
+              ; registered as confirmed by the partner.
+            </p>
+          ) : (
+            <p>
+              <strong>New lead.</strong> No other registration or customer
+              matched when it was registered.
+            </p>
+          )}
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>Partner</dt>
         <dd>{lead.partnerName}</dd>
         <dt>Status</dt>
-        <dd>{lead.status}</dd>
+        <dd>{lead.status.replace("_", " ")}</dd>
+        {protection ? (
+          <>
+            <dt>Protection</dt>
+            <dd>{protection}</dd>
+          </>
+        ) : null}
         <dt>Registered</dt>
         <dd>{lead.registeredOn}</dd>
+        {lead.companyDomain ? (
+          <>
+            <dt>Website</dt>
+            <dd>{lead.companyDomain}</dd>
+          </>
+        ) : null}
         {lead.contactName ? (
           <>
             <dt>Contact</dt>
@@ -209,10 +327,11 @@ export default function LeadPage() {
         ) : null}
       </dl>
 
-      {canDecide && next.length > 0 ? (
+      {canDecide && next.length > 0 && lead.status !== "under_review" ? (
         <section aria-labelledby="decide">
           <h2 id="decide">Decide</h2>
-          <FormError errors={errors} />
+          <p>Reasons and notes you give here are shown to the partner.</p>
+          <FormError errors={decideErrors} />
           {next.includes("accepted") ? (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="accept" />
@@ -220,9 +339,12 @@ export default function LeadPage() {
                 idPrefix="accept-"
                 label="Note (optional)"
                 name="reason"
+                hint="The partner sees this note."
                 errors={undefined}
               />
-              <button type="submit">Accept</button>
+              <button type="submit">
+                {lead.status === "expired" ? "Accept again" : "Accept"}
+              </button>
             </Form>
           ) : null}
           {next.includes("rejected") ? (
@@ -232,6 +354,7 @@ export default function LeadPage() {
                 idPrefix="reject-"
                 label="Reason for rejecting"
                 name="reason"
+                hint="The partner sees this reason."
                 errors={
                   result?.values?.intent === "reject" ? errors : undefined
                 }
@@ -277,6 +400,7 @@ export default function LeadPage() {
                 idPrefix="lose-"
                 label="Reason (optional)"
                 name="reason"
+                hint="The partner sees this reason."
                 errors={undefined}
               />
               <button type="submit">Mark lost</button>
@@ -291,14 +415,49 @@ export default function LeadPage() {
           {history.map((event) => (
             <li key={event.id}>
               <strong>
-                {event.from ? `${event.from} → ${event.to}` : event.to}
+                {event.from
+                  ? `${event.from.replace("_", " ")} → ${event.to.replace("_", " ")}`
+                  : event.to.replace("_", " ")}
               </strong>{" "}
-              on {event.on} by {event.by}
+              on {event.on} by {event.by} (
+              <time dateTime={event.at}>{event.at.slice(0, 16)}Z</time>)
               {event.amount ? ` · ${event.amount}` : ""}
               {event.reason ? ` · ${event.reason}` : ""}
             </li>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="comments">
+        <h2 id="comments">Comments</h2>
+        <p>Comments are seen by the partner and by the program&apos;s staff.</p>
+        {comments.length === 0 ? (
+          <p>No comments yet.</p>
+        ) : (
+          <ol className="history">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <strong>{c.by}</strong>,{" "}
+                <time dateTime={c.at}>{c.at.slice(0, 16)}Z</time>: {c.body}
+              </li>
+            ))}
+          </ol>
+        )}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="comment" />
+          <FormError errors={commentErrors} />
+          <Field label="Add a comment" name="body" errors={commentErrors}>
+            <textarea
+              name="body"
+              rows={3}
+              defaultValue={
+                values.intent === "comment" ? values.body : undefined
+              }
+              aria-describedby="body-error"
+            />
+          </Field>
+          <button type="submit">Post comment</button>
+        </Form>
       </section>
     </section>
   );

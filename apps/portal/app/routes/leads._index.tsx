@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { countLeads, listLeads } from "@tandem/db";
+import {
+  countLeads,
+  listLeads,
+  programToday,
+  protectionDaysLeft,
+} from "@tandem/db";
 import { LEAD_STATUSES } from "@tandem/db/values";
 import { requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -21,6 +26,12 @@ function amountOf(
 ): string {
   const minor = lead.wonAmountMinor ?? lead.estimatedValueMinor;
   return minor === null ? "" : formatMoney(minor, money);
+}
+
+function protectionWords(daysLeft: number | null): string {
+  if (daysLeft === null) return "";
+  if (daysLeft === 0) return "last day";
+  return `${daysLeft} day${daysLeft === 1 ? "" : "s"} left`;
 }
 
 export const meta: MetaFunction = () => [{ title: "Leads · Tandem" }];
@@ -46,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     countLeads(db, filter),
   ]);
+  const today = programToday(member.program);
   return {
     status: status ?? "",
     page,
@@ -56,9 +68,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: lead.id,
       company: lead.company ?? "(no company)",
       partnerName: lead.partnerName,
-      status: lead.status,
+      status: lead.status.replace("_", " "),
       registeredOn: lead.registeredOn,
       value: amountOf(lead, member.program),
+      protection: protectionWords(protectionDaysLeft(lead, today)),
     })),
   };
 }
@@ -78,13 +91,17 @@ export default function Leads() {
             <option value="">All</option>
             {LEAD_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {s.replace("_", " ")}
               </option>
             ))}
           </select>
         </label>
         <button type="submit">Filter</button>
-        {isOwnerSide ? null : <Link to="/leads/new">Register a lead</Link>}
+        {isOwnerSide ? (
+          <Link to="/leads/inbox">Leads to decide</Link>
+        ) : (
+          <Link to="/leads/new">Register a lead</Link>
+        )}
       </Form>
       {leads.length === 0 ? (
         <p>No leads here yet.</p>
@@ -97,6 +114,7 @@ export default function Leads() {
                 {isOwnerSide ? <th scope="col">Partner</th> : null}
                 <th scope="col">Status</th>
                 <th scope="col">Registered</th>
+                <th scope="col">Protection</th>
                 <th scope="col" className="num">
                   Value
                 </th>
@@ -111,6 +129,7 @@ export default function Leads() {
                   {isOwnerSide ? <td>{lead.partnerName}</td> : null}
                   <td>{lead.status}</td>
                   <td>{lead.registeredOn}</td>
+                  <td>{lead.protection}</td>
                   <td className="num">{lead.value}</td>
                 </tr>
               ))}

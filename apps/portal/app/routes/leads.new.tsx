@@ -5,9 +5,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { registerLead } from "@tandem/db";
+import { checkRegistration, registerLead } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requirePartnerMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -20,6 +20,31 @@ import {
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 
+/**
+ * A website or domain as typed ("acme.com", "https://www.acme.com/x"),
+ * kept as its bare host name, which is what registrations match on.
+ */
+const websiteField = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return null;
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
+      ? value
+      : `https://${value}`;
+    const host = URL.canParse(withScheme)
+      ? new URL(withScheme).hostname.toLowerCase()
+      : "";
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter a website or domain, such as acme.com.",
+      });
+      return z.NEVER;
+    }
+    return host.replace(/^www\./, "");
+  });
+
 function leadSchema(currencyDigits: number) {
   return z.object({
     company: requiredText("Company", 200),
@@ -29,6 +54,8 @@ function leadSchema(currencyDigits: number) {
       .trim()
       .min(1, "Contact email is required.")
       .pipe(z.email("Enter a valid email address, such as name@company.com.")),
+    companyDomain: text(300).pipe(websiteField),
+    confirmDuplicate: z.literal("yes").optional(),
     estimatedValue: z
       .string()
       .trim()
@@ -54,15 +81,35 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
 
-  const { estimatedValue, ...rest } = form.data;
-  const lead = await registerLead(await getDb(), {
+  const { estimatedValue, confirmDuplicate, ...rest } = form.data;
+  const input = {
     programId: member.program.id,
     partnerId: member.partnerId,
-    actorId: member.user.id,
     lead: { ...rest, estimatedValueMinor: estimatedValue },
-  });
+  };
+  const db = await getDb();
+  if (!confirmDuplicate) {
+    const check = await checkRegistration(db, input);
+    if (check.outcome === "duplicate") {
+      // Nothing is saved until the partner confirms.
+      return data(
+        {
+          errors: undefined,
+          values: form.values,
+          duplicates: check.ownLeads.map((l) => ({
+            id: l.id,
+            company: l.company ?? "(no company)",
+            status: l.status,
+            registeredOn: l.registeredOn,
+          })),
+        },
+        409,
+      );
+    }
+  }
+  const lead = await registerLead(db, { ...input, actorId: member.user.id });
   logger.info(
-    { programId: member.program.id, leadId: lead.id },
+    { programId: member.program.id, leadId: lead.id, outcome: lead.outcome },
     "Lead registered",
   );
   return redirect(`/leads/${lead.id}`);
@@ -71,10 +118,45 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewLead() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
-  const values = result?.values ?? {};
+  const values: Record<string, string | undefined> = result?.values ?? {};
+  const duplicates =
+    result && "duplicates" in result ? result.duplicates : null;
   return (
     <section>
       <h1>Register a lead</h1>
+      <p>
+        Tandem checks every registration against the program&apos;s leads and
+        customers and tells you at once whether it is new, a possible duplicate
+        of one of your leads, or needs the program&apos;s review.
+      </p>
+      {duplicates ? (
+        <section className="notice" aria-labelledby="duplicate">
+          <h2 id="duplicate">Possible duplicate</h2>
+          <p>
+            You have already registered this company (by its name, domain or
+            contact email):
+          </p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/leads/${d.id}`}>{d.company}</Link>, {d.status},
+                registered {d.registeredOn}
+              </li>
+            ))}
+          </ul>
+          <p>Register it anyway, or withdraw it; nothing is saved yet.</p>
+          <Form method="post" className="inline">
+            {Object.entries(values)
+              .filter(([k]) => k !== "confirmDuplicate")
+              .map(([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v ?? ""} />
+              ))}
+            <input type="hidden" name="confirmDuplicate" value="yes" />
+            <button type="submit">Register anyway</button>
+            <Link to="/leads">Withdraw</Link>
+          </Form>
+        </section>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <FormError errors={errors} />
         <Field
@@ -98,6 +180,13 @@ export default function NewLead() {
           defaultValue={values.contactEmail}
           errors={errors}
           required
+        />
+        <Field
+          label="Website or domain (optional)"
+          name="companyDomain"
+          defaultValue={values.companyDomain}
+          errors={errors}
+          hint="The company's site, such as acme.com; registrations are matched by it."
         />
         <Field
           label="Estimated value"

@@ -12,6 +12,7 @@ import {
   removeTargetSegment,
   setRatingCadence,
   setTargetSegment,
+  updateLeadRules,
   updateProgramSettings,
 } from "@tandem/db";
 import { RATING_CADENCES } from "@tandem/db/values";
@@ -64,6 +65,19 @@ const actionSchema = z.discriminatedUnion("intent", [
     }),
   }),
   z.object({
+    intent: z.literal("lead-rules"),
+    protectionDays: z.coerce
+      .number({ error: "Give a number of days from 1 to 730." })
+      .int("Give a whole number of days.")
+      .min(1, "Give a number of days from 1 to 730.")
+      .max(730, "Give a number of days from 1 to 730."),
+    decisionSlaDays: z.coerce
+      .number({ error: "Give a number of days from 0 to 90." })
+      .int("Give a whole number of days.")
+      .min(0, "Give a number of days from 0 to 90.")
+      .max(90, "Give a number of days from 0 to 90."),
+  }),
+  z.object({
     intent: z.literal("remove-segment"),
     segmentId: z.coerce.number().int().positive(),
   }),
@@ -84,6 +98,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     settings: {
       grossMargin: String(p.grossMarginBasisPoints / 100),
       lifetimeCapMonths: String(p.lifetimeCapMonths),
+      protectionDays: String(p.protectionDays),
+      decisionSlaDays: String(p.decisionSlaDays),
       ...Object.fromEntries(
         Object.entries(p.healthWeights).map(([k, v]) => [k, String(v)]),
       ),
@@ -127,6 +143,13 @@ export async function action({ request }: ActionFunctionArgs) {
       programId,
       cadence: input.ratingCadence,
       actorId: member.user.id,
+    });
+  } else if (input.intent === "lead-rules") {
+    await updateLeadRules(db, {
+      programId,
+      actorId: member.user.id,
+      protectionDays: input.protectionDays,
+      decisionSlaDays: input.decisionSlaDays,
     });
   } else if (input.intent === "segment") {
     const saved = await setTargetSegment(db, { programId, actorId, ...input });
@@ -214,6 +237,30 @@ export default function Settings() {
             </select>
           </Field>
           <button type="submit">Save rating cadence</button>
+        </fieldset>
+      </Form>
+
+      <Form method="post" className="stack" noValidate>
+        <h2>Deal registration</h2>
+        <input type="hidden" name="intent" value="lead-rules" />
+        <fieldset disabled={disabled}>
+          <Field
+            label="Protection (days)"
+            name="protectionDays"
+            inputMode="numeric"
+            hint="An accepted lead stays its partner's this many days after acceptance, unless it is won or lost first."
+            defaultValue={value("protectionDays")}
+            errors={errors}
+          />
+          <Field
+            label="Decision service level (days)"
+            name="decisionSlaDays"
+            inputMode="numeric"
+            hint="Days the staff have to decide a registered lead; later ones show as overdue in the inbox."
+            defaultValue={value("decisionSlaDays")}
+            errors={errors}
+          />
+          <button type="submit">Save deal registration rules</button>
         </fieldset>
       </Form>
 

@@ -3,6 +3,7 @@ import { addMembership, createUser } from "../auth.js";
 import type { Database } from "../client.js";
 import { importLeads, type ImportLeadRow } from "../imports.js";
 import { createPartner, createProgram } from "../programs.js";
+import { loadDemoRegistrations } from "./registrations.js";
 import { ratings, users } from "../schema/index.js";
 import { eq } from "drizzle-orm";
 import {
@@ -199,6 +200,13 @@ export async function loadDemoProgram(
     programId: program.id,
     actorId: staff.id,
     random,
+    today,
+  });
+  await loadDemoRegistrations(db, {
+    programId: program.id,
+    timeZone: program.timeZone,
+    staffId: staff.id,
+    partnerUsers,
     today,
   });
 

@@ -260,7 +260,8 @@ function firstDecisions(programId: number) {
   return sql`
     select lead_id, min(created_at) as decided_at
     from lead_events
-    where program_id = ${programId} and from_status = 'submitted'
+    where program_id = ${programId}
+      and from_status in ('submitted', 'under_review')
     group by lead_id`;
 }
 
@@ -277,7 +278,7 @@ function decisionsOf(q: FactsQuery) {
   return sql`cross join lateral (
       select min(e.created_at) as decided_at from lead_events e
       where e.program_id = l.program_id and e.lead_id = l.id
-        and e.from_status = 'submitted'
+        and e.from_status in ('submitted', 'under_review')
     ) d`;
 }
 

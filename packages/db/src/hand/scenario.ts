@@ -70,7 +70,7 @@ export async function buildHandProgram(db: Database) {
       lead: {
         company,
         contactName: "Pat",
-        contactEmail: "pat@example.test",
+        contactEmail: `pat@${company.toLowerCase()}.test`,
         estimatedValueMinor: null,
         notes: null,
       },

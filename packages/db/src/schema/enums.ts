@@ -3,6 +3,7 @@ import {
   ACTIVITY_KINDS,
   COST_KINDS,
   EMBED_SCOPES,
+  LEAD_MATCH_KINDS,
   LEAD_SOURCES,
   PARTNER_TYPES,
   LEAD_STATUSES,
@@ -19,6 +20,7 @@ export * from "../values.js";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const leadStatusEnum = pgEnum("lead_status", LEAD_STATUSES);
+export const leadMatchKindEnum = pgEnum("lead_match_kind", LEAD_MATCH_KINDS);
 export const leadSourceEnum = pgEnum("lead_source", LEAD_SOURCES);
 export const revenueKindEnum = pgEnum("revenue_kind", REVENUE_KINDS);
 export const ratingSideEnum = pgEnum("rating_side", RATING_SIDES);

@@ -44,6 +44,10 @@ export const programs = pgTable("programs", {
   ratingCadence: ratingCadenceEnum("rating_cadence")
     .notNull()
     .default("quarter"),
+  /** Days an accepted lead stays its partner's (decision 0016). */
+  protectionDays: smallint("protection_days").notNull().default(90),
+  /** Days owner staff have to decide a registered lead. */
+  decisionSlaDays: smallint("decision_sla_days").notNull().default(2),
   createdAt: createdAt(),
 });
 

@@ -8,6 +8,7 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { ratingSideEnum, revenueKindEnum } from "./enums.js";
+import { column, companyKey } from "./match-keys.js";
 import { leads } from "./leads.js";
 import { users } from "./people.js";
 import { createdAt, id } from "./columns.js";
@@ -27,6 +28,8 @@ export const customers = pgTable(
       () => partners.id,
     ),
     name: text("name").notNull(),
+    /** The name's match key (decision 0016), kept by the database. */
+    nameKey: text("name_key").generatedAlwaysAs(companyKey(column("name"))),
     firstLeadId: bigint("first_lead_id", { mode: "number" }).references(
       () => leads.id,
     ),
@@ -40,6 +43,7 @@ export const customers = pgTable(
     unique("customers_program_partner_name")
       .on(t.programId, t.partnerId, t.name)
       .nullsNotDistinct(),
+    index("customers_program_name_key").on(t.programId, t.nameKey),
   ],
 );
 
