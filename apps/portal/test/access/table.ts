@@ -636,7 +636,12 @@ ACCESS["leads.$leadId_.conflict.tsx"] = [
     name: "accept",
     params: contested,
     fresh: freshConflict("accept"),
-    form: () => ({ intent: "accept", reason: "Walk accepts" }),
+    // Refused actors try the most they could: reject Beta's lead with it.
+    form: (f, _actor, target) => ({
+      intent: "accept",
+      reason: "Walk accepts",
+      ...(target ? {} : { rejectLeadIds: String(f.rivalLead) }),
+    }),
     access: DECIDE_CONFLICT,
     then: (a) => expect(a.location).toMatch(/^\/leads\/\d+$/),
   },
