@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_USERS, type DemoUser } from "./demo.js";
-import { newLead, registerLead } from "./leads.js";
+import { fillLeadForm, newLead, registerLead } from "./leads.js";
 import type { DemoIds } from "./pages.js";
 import { signIn } from "./sign-in.js";
 import { unique } from "./unique.js";
@@ -27,17 +27,31 @@ async function upload(page: Page, kind: string, csv: string) {
 
 /**
  * Makes what the pages with ids in their paths need: an open lead of
- * Bluefin's, a leads upload and a revenue upload, and one import.
+ * Bluefin's, a leads upload and a revenue upload, and one import; and a
+ * conflict: Cedar's lead of the same company, under review, with a
+ * comment.
  */
 export async function makeDemoIds(browser: Browser): Promise<DemoIds> {
   const partner = await as(browser, "bluefin");
-  await registerLead(partner, newLead("Contoso Pharma"));
+  const contoso = newLead("Contoso Pharma");
+  await registerLead(partner, contoso);
   const lead = idIn(partner.url(), /\/leads\/(\d+)$/);
   const scorecard = partner
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Scorecard" });
   const href = (await scorecard.getAttribute("href"))!;
   await partner.context().close();
+
+  const rival = await as(browser, "cedar");
+  await rival.goto("/leads/new");
+  await fillLeadForm(rival, { ...contoso, contactName: "Rui Costa" });
+  await rival.getByRole("button", { name: "Register lead" }).click();
+  await expect(rival.getByRole("status")).toContainText("Under review.");
+  const conflict = idIn(rival.url(), /\/leads\/(\d+)$/);
+  await rival.getByLabel("Add a comment").fill("Asked us for a quote.");
+  await rival.getByRole("button", { name: "Post comment" }).click();
+  await expect(rival.getByText("Asked us for a quote.")).toBeVisible();
+  await rival.context().close();
 
   const staff = await as(browser, "staff");
   // A row the import refuses: the result page lists it, no figure moves.
@@ -56,5 +70,6 @@ export async function makeDemoIds(browser: Browser): Promise<DemoIds> {
     leadsUpload,
     revenueUpload,
     import: imported,
+    conflict,
   };
 }

@@ -10,6 +10,8 @@ export interface DemoIds {
   leadsUpload: number;
   revenueUpload: number;
   import: number;
+  /** Cedar's lead under review against Bluefin's lead. */
+  conflict: number;
 }
 
 export interface PageVisit {
@@ -63,6 +65,18 @@ export const PAGES: Record<string, PageVisit[]> = {
   // A resource route, but a page a person opens.
   "widget.demo.ts": [{ path: () => "/widget/demo", as: [null] }],
 };
+
+// Deal registration (decision 0016): the decision inbox, a conflict,
+// and a lead under review as its partner sees it (one test per page and
+// person, so staff, who open every lead alike, are listed once above).
+PAGES["leads.inbox.tsx"] = [{ path: () => "/leads/inbox", as: ["staff"] }];
+PAGES["leads.$leadId_.conflict.tsx"] = [
+  { path: (ids) => `/leads/${ids.conflict}/conflict`, as: ["staff"] },
+];
+PAGES["leads.$leadId.tsx"]!.push({
+  path: (ids) => `/leads/${ids.conflict}`,
+  as: ["cedar"],
+});
 
 const ROUTES = fileURLToPath(
   new URL("../../apps/portal/app/routes", import.meta.url),

@@ -245,6 +245,20 @@ describe("deciding a conflict", () => {
     });
     expect(notMatched).toMatchObject({ ok: false, error: "not_matched" });
 
+    // Another program's staff aiming at this lead learn nothing of it.
+    const elsewhere = await decideConflict(db, {
+      programId: t.other.id,
+      leadId: second.id,
+      actorId: t.users.otherStaff.id,
+      decision: {
+        accept: true,
+        reason: null,
+        rejectLeadIds: [first.id],
+        otherReason: null,
+      },
+    });
+    expect(elsewhere).toMatchObject({ ok: false, error: "not_found" });
+
     const decided = await decideConflict(db, {
       programId: t.acme.id,
       leadId: second.id,

@@ -166,12 +166,6 @@ export async function decideConflict(
         ),
       );
     const matchedIds = new Set(matched.map((m) => m.id));
-    if (rejectIds.some((id) => !matchedIds.has(id))) {
-      return fail(
-        "not_matched",
-        "Only leads this registration matched can be rejected with it.",
-      );
-    }
     const ids = [input.leadId, ...rejectIds].sort((a, b) => a - b);
     const locked = await tx
       .select()
@@ -180,7 +174,14 @@ export async function decideConflict(
       .orderBy(asc(leads.id))
       .for("update");
     const lead = locked.find((l) => l.id === input.leadId);
+    // A lead of another program is not found, whatever else was asked.
     if (!lead) return fail("not_found", "This lead does not exist.");
+    if (rejectIds.some((id) => !matchedIds.has(id))) {
+      return fail(
+        "not_matched",
+        "Only leads this registration matched can be rejected with it.",
+      );
+    }
     if (lead.status !== "under_review") {
       return fail(
         "invalid_transition",

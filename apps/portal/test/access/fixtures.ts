@@ -1,6 +1,7 @@
 import {
   addKeyMetric,
   createEmbedKey,
+  getLead,
   rateRelationship,
   registerLead,
   saveUpload,
@@ -10,6 +11,7 @@ import type { Tenants } from "@tandem/db/testing";
 import { PARTNER_CATALOG } from "@tandem/metrics";
 import * as upload from "~/routes/imports.leads._index.js";
 import * as mapping from "~/routes/imports.leads.$uploadId.js";
+import * as leadPage from "~/routes/leads.$leadId.js";
 import { call, cookieFor, type TestPortal } from "../harness.js";
 import type { Actor } from "./actors.js";
 
@@ -36,6 +38,15 @@ export const LEADS_FILE = "acme-secret-leads.csv";
 export const REVENUE_FILE = "acme-secret-revenue.csv";
 export const ALPHA_ORIGIN = "https://alpha-secret.example";
 export const OMEGA_ORIGIN = "https://omega.example";
+// Alpha's lead under review: Beta registered the same company first.
+export const CONTESTED_DOMAIN = "contested-co.test";
+export const CONTESTED_COMPANY = "Secretco Alpha Contested Ltd";
+export const CONTESTED_CONTACT = "carl@alpha-contested.test";
+export const LEAD_COMMENT = "alpha-only lead comment";
+export const RIVAL_COMPANY = "Secretco Beta Rival Bid";
+export const RIVAL_CONTACT = "rita@beta-rival-secret.test";
+export const RIVAL_COMMENT = "beta-only lead comment";
+export const REVIEW_REASON = "Another registration for this company exists.";
 
 export interface Fixtures {
   portal: TestPortal;
@@ -49,6 +60,9 @@ export interface Fixtures {
   leadsUpload: number;
   revenueUpload: number;
   importId: number;
+  /** Alpha's lead under review, and Beta's earlier one it conflicts with. */
+  contestedLead: number;
+  rivalLead: number;
   /** Fresh targets, so each allowed actor changes one of its own. */
   fresh: {
     alphaLead(): Promise<number>;
@@ -56,6 +70,8 @@ export interface Fixtures {
     alphaKeyMetric(metricIndex: number): Promise<number>;
     segment(name: string): Promise<number>;
     upload(kind: "leads" | "revenue", tag: string): Promise<number>;
+    /** An Alpha lead under review against a Beta lead; Alpha's id. */
+    conflict(tag: string): Promise<number>;
   };
 }
 
@@ -81,6 +97,7 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     actorId: number,
     company: string,
     contactEmail: string,
+    companyDomain?: string,
   ) =>
     (
       await registerLead(db, {
@@ -91,6 +108,7 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
           company,
           contactName: "Secret Contact",
           contactEmail,
+          companyDomain,
           estimatedValueMinor: 100000n,
           notes: `${company} notes`,
         },
@@ -205,6 +223,44 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
   });
   if (imported.status !== 302) throw new Error("the planted import failed");
 
+  const conflict = async (tag: string, names: [string, string]) => {
+    const domain = `${tag}.${CONTESTED_DOMAIN}`.replace(/^\./, "");
+    const [rivalCompany, ownCompany] = names;
+    const rival = await lead(
+      t.acme.id,
+      t.beta.id,
+      betaUser.id,
+      rivalCompany,
+      tag ? `r@${domain}` : RIVAL_CONTACT,
+      domain,
+    );
+    const own = await lead(
+      t.acme.id,
+      t.alpha.id,
+      alphaUser.id,
+      ownCompany,
+      tag ? `a@${domain}` : CONTESTED_CONTACT,
+      domain,
+    );
+    const found = await getLead(db, { programId: t.acme.id, leadId: own });
+    if (found?.status !== "under_review") {
+      throw new Error(`the planted conflict ${tag} is not under review`);
+    }
+    return { rival, own };
+  };
+  const contested = await conflict("", [RIVAL_COMPANY, CONTESTED_COMPANY]);
+  // Comments go through the lead page, as a person's would.
+  const comment = async (who: number, leadId: number, body: string) => {
+    const answer = await call(leadPage.action, `/leads/${leadId}`, {
+      cookie: await cookieFor(portal.handle, who),
+      params: { leadId: String(leadId) },
+      form: { intent: "comment", body },
+    });
+    if (answer.status !== 302) throw new Error("a planted comment failed");
+  };
+  await comment(alphaUser.id, contested.own, LEAD_COMMENT);
+  await comment(betaUser.id, contested.rival, RIVAL_COMMENT);
+
   return {
     portal,
     t,
@@ -223,6 +279,12 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
       { text: LEADS_FILE, seenBy: ACME_OWNERS },
       { text: REVENUE_FILE, seenBy: ACME_OWNERS },
       // Partner names are the program's business: its staff see them all.
+      { text: CONTESTED_COMPANY, seenBy: ALPHA_SIDE },
+      { text: CONTESTED_CONTACT, seenBy: ALPHA_SIDE },
+      { text: LEAD_COMMENT, seenBy: ALPHA_SIDE },
+      { text: RIVAL_COMPANY, seenBy: BETA_SIDE },
+      { text: RIVAL_CONTACT, seenBy: BETA_SIDE },
+      { text: RIVAL_COMMENT, seenBy: BETA_SIDE },
       { text: '"Alpha"', seenBy: ALPHA_SIDE },
       { text: '"Beta"', seenBy: BETA_SIDE },
     ],
@@ -234,6 +296,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     leadsUpload,
     revenueUpload: await saved("revenue", "planted"),
     importId: Number(imported.location!.split("/").at(-1)),
+    contestedLead: contested.own,
+    rivalLead: contested.rival,
     fresh: {
       alphaLead: () =>
         lead(t.acme.id, t.alpha.id, alphaUser.id, "Walk Co", "w@walk.test"),
@@ -242,6 +306,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
       alphaKeyMetric: keyMetric,
       segment,
       upload: saved,
+      conflict: async (tag) =>
+        (await conflict(tag, [`Walk rival ${tag}`, `Walk bid ${tag}`])).own,
     },
   };
 }

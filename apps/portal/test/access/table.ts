@@ -15,9 +15,16 @@ import {
   ALPHA_COMPANY,
   ALPHA_CONTACT,
   ALPHA_ORIGIN,
+  CONTESTED_COMPANY,
+  CONTESTED_DOMAIN,
+  LEAD_COMMENT,
   LEADS_FILE,
   OMEGA_ORIGIN,
   REVENUE_FILE,
+  REVIEW_REASON,
+  RIVAL_COMMENT,
+  RIVAL_COMPANY,
+  RIVAL_CONTACT,
   SEGMENT,
   UPLOAD_COMPANY,
   type Fixtures,
@@ -513,3 +520,137 @@ ACCESS["widget.demo.ts"] = [
   },
 ];
 ACCESS["healthz.ts"] = [{ access: everyone("apart") }];
+
+// Deal registration (decision 0016): a conflict, its decision and the
+// comments of both sides of a lead.
+const bodyText = (a: { body: unknown }) =>
+  typeof a.body === "string" ? a.body : JSON.stringify(a.body);
+const contested = (f: Fixtures) => ({ leadId: String(f.contestedLead) });
+
+ACCESS["leads.$leadId.tsx"]!.push(
+  {
+    name: "under review",
+    params: contested,
+    access: access({ sees: ALPHA_SIDE }),
+    shows: () => REVIEW_REASON,
+    then(a) {
+      // Alpha's people learn that it is under review and why in general
+      // words; the secrets check keeps Beta's registration out of it.
+      expect(a.body).toMatchObject({
+        lead: { status: "under_review" },
+        comments: [{ body: LEAD_COMMENT }],
+      });
+    },
+  },
+  {
+    name: "the other side's lead",
+    params: (f) => ({ leadId: String(f.rivalLead) }),
+    access: access({ sees: OWNERS, apart: ["betaUser"] }),
+    shows: () => RIVAL_COMMENT,
+    then: (a) => expect(bodyText(a)).toContain(RIVAL_CONTACT),
+  },
+  {
+    name: "comment",
+    params: contested,
+    form: (_f, actor) => ({ intent: "comment", body: `Walk note of ${actor}` }),
+    access: access({ sees: ALPHA_SIDE }),
+    then: (a, _actor, f) =>
+      expect(a.location).toBe(`/leads/${f.contestedLead}#comments`),
+  },
+);
+
+const alphaAsks = (actor: Actor) => (ALPHA as readonly Actor[]).includes(actor);
+const registration =
+  (extra: Record<string, string>) => (_f: Fixtures, actor: Actor) =>
+    alphaAsks(actor)
+      ? // The company of Alpha's planted lead: Alpha's own duplicate.
+        {
+          company: ALPHA_COMPANY,
+          contactName: "Walk Contact",
+          contactEmail: `dup-${actor}@walk-dup.test`,
+          ...extra,
+        }
+      : // Beta bids for the company Alpha's contested lead is about.
+        {
+          company: `Walk bid of ${actor}`,
+          contactName: "Walk Contact",
+          contactEmail: `bid-${actor}@walk-bid.test`,
+          companyDomain: actor === "betaUser" ? CONTESTED_DOMAIN : "",
+          ...extra,
+        };
+ACCESS["leads.new.tsx"]!.push(
+  {
+    name: "a duplicate, not yet confirmed",
+    form: registration({}),
+    access: access({ sees: ALPHA, apart: ["betaUser", "omegaUser"] }),
+    ok: [302, 409],
+    then(a, actor, f) {
+      if (!alphaAsks(actor)) return expect(a.status).toBe(302);
+      // Nothing is saved; Alpha's own matching lead is named.
+      expect(a.status).toBe(409);
+      expect(a.body).toMatchObject({ duplicates: [{ id: f.alphaLead }] });
+    },
+  },
+  {
+    name: "a duplicate, confirmed",
+    form: registration({ confirmDuplicate: "yes" }),
+    access: access({ sees: ALPHA, apart: ["betaUser", "omegaUser"] }),
+    then: (a) => expect(a.location).toMatch(/^\/leads\/\d+$/),
+  },
+);
+
+ACCESS["leads.inbox.tsx"] = [
+  {
+    access: ACME_STAFF_PAGE,
+    shows: () => CONTESTED_COMPANY,
+    then(a, actor) {
+      if (actor === "otherStaff") return;
+      expect(bodyText(a)).toContain(ALPHA_COMPANY);
+    },
+  },
+  {
+    name: "conflicts only",
+    query: () => "?view=conflicts",
+    access: ACME_STAFF_PAGE,
+    shows: () => CONTESTED_COMPANY,
+    then: (a) => expect(bodyText(a)).not.toContain(ALPHA_COMPANY),
+  },
+];
+
+const DECIDE_CONFLICT = access({ sees: OWNERS });
+const freshConflict = (intent: string) => async (f: Fixtures, a: Actor) => ({
+  leadId: String(await f.fresh.conflict(`${intent}-${a}`.toLowerCase())),
+});
+ACCESS["leads.$leadId_.conflict.tsx"] = [
+  {
+    params: contested,
+    access: DECIDE_CONFLICT,
+    shows: () => RIVAL_CONTACT,
+    then(a) {
+      // Both registrations, side by side.
+      expect(bodyText(a)).toContain(CONTESTED_COMPANY);
+      expect(bodyText(a)).toContain(RIVAL_COMPANY);
+    },
+  },
+  {
+    name: "accept",
+    params: contested,
+    fresh: freshConflict("accept"),
+    // Refused actors try the most they could: reject Beta's lead with it.
+    form: (f, _actor, target) => ({
+      intent: "accept",
+      reason: "Walk accepts",
+      ...(target ? {} : { rejectLeadIds: String(f.rivalLead) }),
+    }),
+    access: DECIDE_CONFLICT,
+    then: (a) => expect(a.location).toMatch(/^\/leads\/\d+$/),
+  },
+  {
+    name: "reject",
+    params: contested,
+    fresh: freshConflict("reject"),
+    form: () => ({ intent: "reject", reason: "Walk rejects" }),
+    access: DECIDE_CONFLICT,
+    then: (a) => expect(a.location).toMatch(/^\/leads\/\d+$/),
+  },
+];
