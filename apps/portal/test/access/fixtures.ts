@@ -12,6 +12,8 @@ import * as upload from "~/routes/imports.leads._index.js";
 import * as mapping from "~/routes/imports.leads.$uploadId.js";
 import { call, cookieFor, type TestPortal } from "../harness.js";
 import type { Actor } from "./actors.js";
+import { plantPeople, type PeopleFixtures } from "./fixtures-people.js";
+import { plantTogether, type TogetherFixtures } from "./fixtures-together.js";
 
 /**
  * Strings planted in one tenant's data, each with the actors who may
@@ -49,6 +51,8 @@ export interface Fixtures {
   leadsUpload: number;
   revenueUpload: number;
   importId: number;
+  people: PeopleFixtures;
+  together: TogetherFixtures;
   /** Fresh targets, so each allowed actor changes one of its own. */
   fresh: {
     alphaLead(): Promise<number>;
@@ -204,6 +208,14 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     },
   });
   if (imported.status !== 302) throw new Error("the planted import failed");
+  const { people, secrets: peopleSecrets } = await plantPeople(
+    portal.handle,
+    t,
+  );
+  const { together, secrets: togetherSecrets } = await plantTogether(
+    portal.handle,
+    t,
+  );
 
   return {
     portal,
@@ -225,6 +237,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
       // Partner names are the program's business: its staff see them all.
       { text: '"Alpha"', seenBy: ALPHA_SIDE },
       { text: '"Beta"', seenBy: BETA_SIDE },
+      ...peopleSecrets,
+      ...togetherSecrets,
     ],
     alphaLead,
     alphaKey: { id: alphaKey.id, key: alphaKey.key },
@@ -234,6 +248,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     leadsUpload,
     revenueUpload: await saved("revenue", "planted"),
     importId: Number(imported.location!.split("/").at(-1)),
+    people,
+    together,
     fresh: {
       alphaLead: () =>
         lead(t.acme.id, t.alpha.id, alphaUser.id, "Walk Co", "w@walk.test"),

@@ -24,6 +24,8 @@ import {
   type Fixtures,
 } from "./fixtures.js";
 import type { Probe } from "./probe.js";
+import { PEOPLE_ACCESS } from "./table-people.js";
+import { TOGETHER_ACCESS } from "./table-together.js";
 
 /**
  * Every route file of app/routes, and what each actor gets from it.
@@ -59,8 +61,7 @@ ACCESS["login.tsx"] = [
   {
     name: "wrong password",
     form: (f, actor) => ({
-      email:
-        actor === "nobody" ? "nobody@walk.test" : f.t.users[actor].email,
+      email: actor === "nobody" ? "nobody@walk.test" : f.t.users[actor].email,
       password: "not it",
     }),
     context: (_f, actor) => ({
@@ -523,3 +524,5 @@ ACCESS["widget.demo.ts"] = [
   },
 ];
 ACCESS["healthz.ts"] = [{ access: everyone("apart") }];
+
+Object.assign(ACCESS, PEOPLE_ACCESS, TOGETHER_ACCESS);

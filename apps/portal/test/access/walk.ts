@@ -227,8 +227,11 @@ export async function judge(
   const got = `${status}${location ? ` to ${location}` : ""}`;
   if (e === "refused") {
     const signIn = status === 302 && isSignIn(location);
+    // A probe's own refusal statuses hold for its method; PUT, PATCH
+    // and DELETE may be answered 405 before any of them.
     const ok = c.probe.refusal
-      ? c.probe.refusal.includes(status)
+      ? c.probe.refusal.includes(status) ||
+        (status === 405 && c.method !== methodOf(c.probe))
       : [403, 404, 405].includes(status) || (signIn && c.actor === "nobody");
     if (!ok) wrong.push(`expected a refusal, got ${got}`);
     if (answer.headers.get("Access-Control-Allow-Origin")) {
@@ -238,7 +241,9 @@ export async function judge(
     if (status !== 400) wrong.push(`expected 400, got ${got}`);
   } else {
     const ok = c.probe.ok ?? [200, 302];
-    const toSignIn = status === 302 && location?.startsWith("/login?");
+    // The sign-in page asked to come back: not an allowed answer.
+    const toSignIn =
+      status === 302 && /^\/login\?(.*&)?redirectTo=/.test(location ?? "");
     if (!ok.includes(status) || toSignIn) {
       wrong.push(`expected ${ok.join(" or ")} (${e}), got ${got}`);
     }
