@@ -63,6 +63,17 @@ PEOPLE_ACCESS["people.tsx"] = [
     },
   },
   {
+    // Another program's partner is no partner here: bad input.
+    name: "invite into the other program's partner",
+    form: (f, actor) => ({
+      intent: "invite",
+      email: `omega-try-of-${actor}@walk.test`,
+      role: "partner_user",
+      partnerId: id(f.t.omega.id),
+    }),
+    access: access({ invalid: ["ownerAdmin"], sees: ["alphaAdmin"] }),
+  },
+  {
     name: "invite owner staff",
     form: (_f, actor) => ({
       intent: "invite",
