@@ -116,6 +116,7 @@ const writes: [string, () => Promise<unknown>][] = [
     () =>
       importRevenueEvents(handle.db, {
         programId: t.acme.id,
+        actorId: null,
         rows: [
           ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => ({
             customer: "Monk's Cafe",
@@ -152,6 +153,7 @@ const writes: [string, () => Promise<unknown>][] = [
           kind: "expansion",
           amountMinor,
           occurredOn: "2024-06-30",
+          actorId: t.users.ownerStaff.id,
         });
         expect(recorded).toMatchObject({ ok: true });
       }
@@ -162,6 +164,7 @@ const writes: [string, () => Promise<unknown>][] = [
     () =>
       importRevenueEvents(handle.db, {
         programId: t.other.id,
+        actorId: null,
         rows: [
           {
             customer: "Kramerica",
