@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { BLUEFIN, DEMO_USERS, type DemoUser } from "./demo.js";
+import { DEMO_USERS, type DemoUser } from "./demo.js";
 import { textbox } from "./forms.js";
 import { newLead, registerLead } from "./leads.js";
 import type { DemoIds } from "./pages.js";
@@ -39,7 +39,7 @@ async function mailedLink(owner: Page, to: string, path: string) {
   return `${url.pathname}${url.search}`;
 }
 
-/** A review of Bluefin for a past month no earlier run has opened. */
+/** A review of Bluefin for a past day no earlier run has opened. */
 async function openReview(staff: Page, partner: number): Promise<number> {
   await staff.goto(`/partners/${partner}/reviews`);
   const day = 24 * 60 * 60 * 1000;
