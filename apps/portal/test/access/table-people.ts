@@ -41,7 +41,12 @@ const bob = (f: Fixtures) => f.people.bobMembership;
 const staff = (f: Fixtures) => f.people.staffMembership;
 
 PEOPLE_ACCESS["people.tsx"] = [
-  { access: ADMINS, shows: () => ALPHA_INVITEE },
+  {
+    access: ADMINS,
+    shows: () => ALPHA_INVITEE,
+    then: (a, _actor, f) =>
+      expect(JSON.stringify(a.body)).toContain(f.t.users.alphaUser.email),
+  },
   {
     // A partner admin's invitation is to its own partner, whatever
     // partner the form names.
