@@ -12,6 +12,11 @@ export interface DemoIds {
   import: number;
   /** Cedar's lead under review against Bluefin's lead. */
   conflict: number;
+  /** A review of Bluefin's, opened by staff. */
+  review: number;
+  /** An open invitation's link, and an unused reset link: path and query. */
+  invitation: string;
+  reset: string;
 }
 
 export interface PageVisit {
@@ -62,6 +67,35 @@ export const PAGES: Record<string, PageVisit[]> = {
   ],
   "embed-keys.tsx": [{ path: () => "/embed-keys", as: ["staff"] }],
   "settings.tsx": [{ path: () => "/settings", as: ["owner", "staff"] }],
+  "partners.$partnerId.activities.tsx": [
+    {
+      path: (ids) => `/partners/${ids.partner}/activities`,
+      as: ["staff", "bluefin"],
+    },
+  ],
+  "partners.$partnerId.reviews.tsx": [
+    {
+      path: (ids) => `/partners/${ids.partner}/reviews`,
+      as: ["staff", "bluefin"],
+    },
+  ],
+  "reviews.$reviewId.tsx": [
+    { path: (ids) => `/reviews/${ids.review}`, as: ["staff", "bluefin"] },
+  ],
+  "notifications._index.tsx": [
+    { path: () => "/notifications", as: ["staff", "bluefin"] },
+  ],
+  "notifications.preferences.tsx": [
+    { path: () => "/notifications/preferences", as: ["staff", "bluefin"] },
+  ],
+  // Partner admins see a narrower people page: no demo person has one
+  // whose password stays the demo's (onboarding.spec.ts resets it).
+  "people.tsx": [{ path: () => "/people", as: ["owner"] }],
+  "audit.tsx": [{ path: () => "/audit", as: ["owner"] }],
+  "outbox.tsx": [{ path: () => "/outbox", as: ["owner"] }],
+  "invitations.accept.tsx": [{ path: (ids) => ids.invitation, as: [null] }],
+  "password.forgot.tsx": [{ path: () => "/password/forgot", as: [null] }],
+  "password.reset.tsx": [{ path: (ids) => ids.reset, as: [null] }],
   // A resource route, but a page a person opens.
   "widget.demo.ts": [{ path: () => "/widget/demo", as: [null] }],
 };

@@ -58,6 +58,8 @@ test("the page list names every page of the portal", () => {
 
 let ids: DemoIds;
 test.beforeAll(async ({ browser }) => {
+  // A dozen pages' worth of making, on a shared machine.
+  test.setTimeout(180_000);
   ids = await makeDemoIds(browser);
 });
 

@@ -14,6 +14,8 @@ import * as mapping from "~/routes/imports.leads.$uploadId.js";
 import * as leadPage from "~/routes/leads.$leadId.js";
 import { call, cookieFor, type TestPortal } from "../harness.js";
 import type { Actor } from "./actors.js";
+import { plantPeople, type PeopleFixtures } from "./fixtures-people.js";
+import { plantTogether, type TogetherFixtures } from "./fixtures-together.js";
 
 /**
  * Strings planted in one tenant's data, each with the actors who may
@@ -63,6 +65,8 @@ export interface Fixtures {
   /** Alpha's lead under review, and Beta's earlier one it conflicts with. */
   contestedLead: number;
   rivalLead: number;
+  people: PeopleFixtures;
+  together: TogetherFixtures;
   /** Fresh targets, so each allowed actor changes one of its own. */
   fresh: {
     alphaLead(): Promise<number>;
@@ -222,6 +226,14 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     },
   });
   if (imported.status !== 302) throw new Error("the planted import failed");
+  const { people, secrets: peopleSecrets } = await plantPeople(
+    portal.handle,
+    t,
+  );
+  const { together, secrets: togetherSecrets } = await plantTogether(
+    portal.handle,
+    t,
+  );
 
   const conflict = async (tag: string, names: [string, string]) => {
     const domain = `${tag}.${CONTESTED_DOMAIN}`.replace(/^\./, "");
@@ -287,6 +299,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
       { text: RIVAL_COMMENT, seenBy: BETA_SIDE },
       { text: '"Alpha"', seenBy: ALPHA_SIDE },
       { text: '"Beta"', seenBy: BETA_SIDE },
+      ...peopleSecrets,
+      ...togetherSecrets,
     ],
     alphaLead,
     alphaKey: { id: alphaKey.id, key: alphaKey.key },
@@ -298,6 +312,8 @@ export async function plantFixtures(portal: TestPortal): Promise<Fixtures> {
     importId: Number(imported.location!.split("/").at(-1)),
     contestedLead: contested.own,
     rivalLead: contested.rival,
+    people,
+    together,
     fresh: {
       alphaLead: () =>
         lead(t.acme.id, t.alpha.id, alphaUser.id, "Walk Co", "w@walk.test"),

@@ -12,9 +12,11 @@ export interface Probe {
   method?: "GET" | "POST" | "OPTIONS";
   /** Values of the file name's $segments: Alpha's rows, mostly. */
   params?: (f: Fixtures) => Params;
-  /** The query string, with its "?". */
-  query?: (f: Fixtures) => string;
+  /** The query string, with its "?"; `target` as for `form`. */
+  query?: (f: Fixtures, target: Params | null) => string;
   headers?: (f: Fixtures) => Record<string, string>;
+  /** The load context the server would give (a client address). */
+  context?: (f: Fixtures, actor: Actor) => Record<string, unknown>;
   /** A form that would do something real for those allowed. */
   form?: (
     f: Fixtures,
@@ -31,6 +33,8 @@ export interface Probe {
   access: Access;
   /** What an actor who sees must find: proof the secret is there. */
   shows?: (f: Fixtures) => string;
+  /** Statuses a refusal must have here, when not any refusal's. */
+  refusal?: readonly number[];
   /** Statuses an allowed answer may have (200 and 302 by default). */
   ok?: readonly number[];
   /** More checks of an allowed answer. */

@@ -4,6 +4,7 @@ import { ACTIVITY_KINDS, COST_KINDS, PARTNER_TYPES } from "@tandem/db/values";
 import { MANUAL_METRIC_IDS, PARTNER_CATALOG } from "@tandem/metrics";
 import {
   access,
+  ACTORS,
   ALPHA,
   everyone,
   OWNERS,
@@ -30,6 +31,8 @@ import {
   type Fixtures,
 } from "./fixtures.js";
 import type { Probe } from "./probe.js";
+import { PEOPLE_ACCESS } from "./table-people.js";
+import { TOGETHER_ACCESS } from "./table-together.js";
 
 /**
  * Every route file of app/routes, and what each actor gets from it.
@@ -60,9 +63,17 @@ ACCESS["_index.tsx"] = [
 
 ACCESS["login.tsx"] = [
   { access: everyone("apart") },
+  // Failed sign-ins are limited per email and per client address
+  // (decision 0014): each actor tries its own, so none is locked out.
   {
     name: "wrong password",
-    form: (f) => ({ email: f.t.users.alphaUser.email, password: "not it" }),
+    form: (f, actor) => ({
+      email: actor === "nobody" ? "nobody@walk.test" : f.t.users[actor].email,
+      password: "not it",
+    }),
+    context: (_f, actor) => ({
+      clientAddress: `192.0.2.${ACTORS.indexOf(actor) + 1}`,
+    }),
     access: everyone("apart"),
     ok: [401],
   },
@@ -654,3 +665,4 @@ ACCESS["leads.$leadId_.conflict.tsx"] = [
     then: (a) => expect(a.location).toMatch(/^\/leads\/\d+$/),
   },
 ];
+Object.assign(ACCESS, PEOPLE_ACCESS, TOGETHER_ACCESS);

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { call, cookieFor, type Answer } from "../harness.js";
-import type { Actor, Expectation } from "./actors.js";
+import { ALPHA, OWNERS, type Actor, type Expectation } from "./actors.js";
 import type { Fixtures, Secret } from "./fixtures.js";
 import type { Params, Probe } from "./probe.js";
 
@@ -155,7 +155,7 @@ export async function ask(
   const allowed = c.probe.access[actor] === "sees";
   const target = allowed && probe.fresh ? await probe.fresh(f, actor) : null;
   const params = { ...probe.params?.(f), ...target };
-  const query = probe.query?.(f) ?? "";
+  const query = probe.query?.(f, target) ?? "";
   const path = pathOf(c.file, params) + query;
   const headers = probe.headers?.(f);
   const sent = [
@@ -177,6 +177,7 @@ export async function ask(
     params,
     form: probe.form?.(f, actor, target),
     headers,
+    context: probe.context?.(f, actor),
     signal: controller.signal,
   });
   if (answer.stream) answer.body = await firstEvents(answer.stream);
@@ -198,14 +199,16 @@ function textOf(answer: Answer & { sent: string[] }): string {
 /**
  * The secrets this answer must not hold: for a refusal, every one;
  * otherwise those the actor may not see, and, where the actor may see
- * Alpha's data, those Alpha's own people may not see either.
+ * Alpha's data, those not seen by all of Alpha's side (a person's own
+ * notification, an invitee's address) as well.
  */
 function forbiddenFor(secrets: Secret[], c: Case, e: Expectation) {
   if (e === "refused") return secrets;
+  const alphaSide = [...OWNERS, ...ALPHA];
   return secrets.filter(
     (s) =>
       !s.seenBy.includes(c.actor) &&
-      !(e === "sees" && s.seenBy.includes("alphaUser")),
+      !(e === "sees" && alphaSide.every((a) => s.seenBy.includes(a))),
   );
 }
 
@@ -224,8 +227,12 @@ export async function judge(
   const got = `${status}${location ? ` to ${location}` : ""}`;
   if (e === "refused") {
     const signIn = status === 302 && isSignIn(location);
-    const ok =
-      [403, 404, 405].includes(status) || (signIn && c.actor === "nobody");
+    // A probe's own refusal statuses hold for its method; PUT, PATCH
+    // and DELETE may be answered 405 before any of them.
+    const ok = c.probe.refusal
+      ? c.probe.refusal.includes(status) ||
+        (status === 405 && c.method !== methodOf(c.probe))
+      : [403, 404, 405].includes(status) || (signIn && c.actor === "nobody");
     if (!ok) wrong.push(`expected a refusal, got ${got}`);
     if (answer.headers.get("Access-Control-Allow-Origin")) {
       wrong.push("a refusal carries Access-Control-Allow-Origin");
@@ -234,7 +241,9 @@ export async function judge(
     if (status !== 400) wrong.push(`expected 400, got ${got}`);
   } else {
     const ok = c.probe.ok ?? [200, 302];
-    const toSignIn = status === 302 && location?.startsWith("/login?");
+    // The sign-in page asked to come back: not an allowed answer.
+    const toSignIn =
+      status === 302 && /^\/login\?(.*&)?redirectTo=/.test(location ?? "");
     if (!ok.includes(status) || toSignIn) {
       wrong.push(`expected ${ok.join(" or ")} (${e}), got ${got}`);
     }
