@@ -158,6 +158,21 @@ describe("the embed event stream", () => {
     expect(Date.now() - revokedAt).toBeLessThan(5_000);
   });
 
+  it("answers a stream of revoked keys only with the revocation", async () => {
+    const key = await keyFor({ scope: "partner", partnerId: portal.t.beta.id });
+    await revokeEmbedKey(portal.handle.db, {
+      actorId: null,
+      programId: portal.t.acme.id,
+      keyId: key.id,
+    });
+    const { response } = await open(`?keys=${key.key}`);
+    expect(response.status).toBe(410);
+    // The refusal's body is sent as it is, not read up on the way.
+    expect(await response.json()).toMatchObject({
+      error: { code: "revoked_key" },
+    });
+  });
+
   it("refuses other origins, and names no key's data to them", async () => {
     const key = await keyFor({
       scope: "partner",

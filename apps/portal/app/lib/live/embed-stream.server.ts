@@ -38,7 +38,8 @@ export async function embedStream(request: Request): Promise<Response> {
     if (access.ok) grants.set(key, access.grant);
     else {
       firstRefusal ??= access.response;
-      const why = await refusal(access.response);
+      // Read a copy: the first refusal may yet be sent as it is.
+      const why = await refusal(access.response.clone());
       for (const sub of parsed.subs.filter((s) => s.key === key)) {
         refused.push({ sub, ...why });
       }
