@@ -85,6 +85,7 @@ export const PAGES: Record<string, PageVisit[]> = {
   "notifications._index.tsx": [
     { path: () => "/notifications", as: ["staff", "bluefin"] },
   ],
+  "account.tsx": [{ path: () => "/account", as: ["staff", "bluefin"] }],
   "notifications.preferences.tsx": [
     { path: () => "/notifications/preferences", as: ["staff", "bluefin"] },
   ],

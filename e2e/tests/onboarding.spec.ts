@@ -56,6 +56,34 @@ test("an invited partner company joins and registers its first lead", async ({
 
   await registerLead(invitee, newLead("Osprey Logistics"));
 
+  // A second browser; changing the password on the first signs it out.
+  const laptop = await openPage();
+  await laptop.goto("/login");
+  await textbox(laptop, "Email").fill(email);
+  await laptop.getByLabel("Password").fill(password);
+  await laptop.getByRole("button", { name: "Sign in" }).click();
+  await expect(laptop.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  const newPassword = "kestrel flies higher";
+  await invitee.getByRole("link", { name: /^Your account/ }).click();
+  await expect(
+    invitee.getByRole("button", { name: "Sign out of 1 other browser" }),
+  ).toBeVisible();
+  await invitee.getByLabel("Current password").fill(password);
+  await invitee.getByLabel(/^New password/).fill(newPassword);
+  await invitee.getByLabel("The new password again").fill(newPassword);
+  await invitee.getByRole("button", { name: "Change password" }).click();
+  await expect(invitee.getByRole("status")).toHaveText(/password is changed/);
+  await expect(
+    invitee.getByText("You are signed in on this browser only."),
+  ).toBeVisible();
+  await laptop.reload();
+  await expect(laptop).toHaveURL(/\/login/);
+  await textbox(laptop, "Email").fill(email);
+  await laptop.getByLabel("Password").fill(newPassword);
+  await laptop.getByRole("button", { name: "Sign in" }).click();
+  await expect(laptop.getByRole("button", { name: "Sign out" })).toBeVisible();
+
   // The link worked once.
   await invitee.goto(link!);
   await expect(invitee.getByRole("alert")).toHaveText(/accepted already/);

@@ -1,6 +1,7 @@
 export { migrationsFolder, openDatabase } from "./client.js";
 export type { Database, DatabaseConfig, DatabaseHandle } from "./client.js";
 export * from "./activities.js";
+export * from "./account.js";
 export * from "./auth.js";
 export * from "./churn.js";
 export * from "./co-selling.js";

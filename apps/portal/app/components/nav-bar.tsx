@@ -58,7 +58,9 @@ export function NavBar({ user }: { user: NavUser | null }) {
           </nav>
           <div className="who">
             <span>
-              {user.name}
+              <NavLink to="/account" aria-label={`Your account: ${user.name}`}>
+                {user.name}
+              </NavLink>
               {user.partnerName ? ` · ${user.partnerName}` : ""}
               {user.programName ? ` · ${user.programName}` : ""}
             </span>

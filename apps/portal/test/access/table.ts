@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { changeLeadStatus, getLead, programToday } from "@tandem/db";
 import { ACTIVITY_KINDS, COST_KINDS, PARTNER_TYPES } from "@tandem/db/values";
+import { TEST_PASSWORD } from "@tandem/db/testing";
 import { MANUAL_METRIC_IDS, PARTNER_CATALOG } from "@tandem/metrics";
 import {
   access,
@@ -86,6 +87,42 @@ ACCESS["logout.tsx"] = [
     form: () => ({}),
     access: everyone("apart"),
     then: (a) => expect(a.location).toBe("/login"),
+  },
+];
+
+// One's own account: everyone signed in, each to their own only.
+// Alpha's people are "sees": their changes are audited under Alpha.
+const OWN_ACCOUNT = access({
+  sees: ALPHA,
+  apart: SIGNED_IN.filter((a) => !(ALPHA as readonly Actor[]).includes(a)),
+});
+ACCESS["account.tsx"] = [
+  {
+    access: OWN_ACCOUNT,
+    then(a, actor, f) {
+      const page = a.body as { email: string; sessions: unknown[] };
+      expect(page.email).toBe(
+        f.t.users[actor as Exclude<Actor, "nobody">].email,
+      );
+    },
+  },
+  {
+    // A real change, to the same password, so later sign-ins still work.
+    name: "password",
+    form: () => ({
+      intent: "password",
+      current: TEST_PASSWORD,
+      password: TEST_PASSWORD,
+      confirm: TEST_PASSWORD,
+    }),
+    access: OWN_ACCOUNT,
+    then: (a) => expect(a.location).toBe("/account?done=password"),
+  },
+  {
+    name: "sign out of other browsers",
+    form: () => ({ intent: "sign-out-others" }),
+    access: OWN_ACCOUNT,
+    then: (a) => expect(a.location).toBe("/account?done=signed-out"),
   },
 ];
 
