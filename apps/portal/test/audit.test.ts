@@ -20,6 +20,7 @@ interface Row {
 interface Page {
   events: Row[];
   nextPage: string | null;
+  newestPage: string;
   choices: {
     actors: { id: number; name: string }[];
     partners: { id: number; name: string }[];
@@ -186,6 +187,8 @@ describe("the audit log", () => {
     expect(second.events.map((e) => e.summary).at(-1)).toContain("Mid-market");
     expect(second.events).toHaveLength(6);
     expect(second.nextPage).toBeNull();
+    // Back to the newest page of the same filter.
+    expect(second.newestPage).toBe("/audit?kind=segment.set");
   });
 
   it("is for owner admins only", async () => {

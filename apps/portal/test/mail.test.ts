@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -180,5 +180,45 @@ describe("mail delivery", () => {
       expect(refused.status).toBe(403);
       expect(String(refused.body)).not.toContain("first@alpha.test");
     }
+  });
+
+  it("pages through the outbox without skipping or repeating", async () => {
+    const db = portal.handle.db;
+    for (let i = 0; i < 60; i += 1) {
+      await db.transaction((tx) =>
+        enqueueMail(tx, {
+          programId: portal.t.acme.id,
+          toAddress: `paged-${i}@alpha.test`,
+          subject: `Paged ${i}`,
+          text: "one of many",
+        }),
+      );
+    }
+    const admin = await cookieFor(portal.handle, portal.t.users.ownerAdmin.id);
+    type Page = {
+      messages: { id: number; subject: string }[];
+      nextPage: string | null;
+      isFirstPage: boolean;
+    };
+    const read = async (path: string) => {
+      const answer = await call(outbox.loader, path, { cookie: admin });
+      expect(answer.status).toBe(200);
+      return answer.body as Page;
+    };
+    const first = await read("/outbox");
+    expect(first.messages).toHaveLength(50);
+    expect(first.messages[0]!.subject).toBe("Paged 59");
+    const second = await read(first.nextPage!);
+    expect(second.isFirstPage).toBe(false);
+    const ids = [...first.messages, ...second.messages].map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const [all] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.programId, portal.t.acme.id));
+    expect(ids).toHaveLength(Number(all!.n));
+    expect(second.nextPage).toBeNull();
+    // An unreadable page is the first one, not an error.
+    expect((await read("/outbox?before=abc")).isFirstPage).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { outboxMessages } from "./schema/index.js";
 
@@ -90,12 +90,23 @@ export async function markMailFailed(
     .where(eq(outboxMessages.id, input.id));
 }
 
-/** A program's mail, newest first, for the development outbox page. */
+/** How many messages one page of the outbox shows. */
+export const OUTBOX_PAGE_SIZE = 50;
+
+/**
+ * One page of a program's mail, newest first. `before` is the id of the
+ * last message of the page before, so pages hold still as mail arrives.
+ */
 export async function listOutbox(
   db: Database,
-  { programId, limit = 50 }: { programId: number; limit?: number },
+  input: { programId: number; before?: number; limit?: number },
 ) {
-  return db
+  const limit = input.limit ?? OUTBOX_PAGE_SIZE;
+  const where = [eq(outboxMessages.programId, input.programId)];
+  if (input.before !== undefined) {
+    where.push(lt(outboxMessages.id, input.before));
+  }
+  const rows = await db
     .select({
       id: outboxMessages.id,
       toAddress: outboxMessages.toAddress,
@@ -107,7 +118,11 @@ export async function listOutbox(
       lastError: outboxMessages.lastError,
     })
     .from(outboxMessages)
-    .where(eq(outboxMessages.programId, programId))
-    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
-    .limit(limit);
+    .where(and(...where))
+    .orderBy(desc(outboxMessages.id))
+    .limit(limit + 1);
+  return {
+    messages: rows.slice(0, limit),
+    nextBefore: rows.length > limit ? rows[limit - 1]!.id : null,
+  };
 }

@@ -28,6 +28,17 @@ export function parseForm<T extends z.ZodType>(
   return { ok: false, errors, values };
 }
 
+/**
+ * An id in a query string (a filter, a page's `before`): anything
+ * unreadable is ignored, not an error.
+ */
+export const queryId = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number)
+  .optional()
+  .catch(undefined);
+
 /** Optional trimmed text; empty or absent reads as undefined. */
 export const text = (max: number) =>
   z

@@ -4,21 +4,15 @@ import { z } from "zod";
 import { auditFilterChoices, listAuditEvents } from "@tandem/db";
 import { requireOwnerAdmin } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
+import { queryId } from "~/lib/forms.server.js";
 import { formatInstant } from "~/lib/instants.server.js";
-
-const optionalId = z
-  .string()
-  .regex(/^\d{1,15}$/)
-  .transform(Number)
-  .optional()
-  .catch(undefined);
 
 /** Filters from the query; anything unreadable is ignored, not an error. */
 const filterSchema = z.object({
-  partner: optionalId,
-  person: optionalId,
+  partner: queryId,
+  person: queryId,
   kind: z.string().max(100).optional().catch(undefined),
-  before: optionalId,
+  before: queryId,
 });
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Tandem" }];
@@ -42,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     auditFilterChoices(db, { programId }),
   ]);
-  const next = new URLSearchParams(url.searchParams);
+  // The pager keeps the filters: Newest drops only the page, Older moves it.
+  const newest = new URLSearchParams(url.searchParams);
+  newest.delete("before");
+  const next = new URLSearchParams(newest);
   if (page.nextBefore !== null) next.set("before", String(page.nextBefore));
   return {
     filter: {
@@ -60,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       partner: e.partnerName,
     })),
     nextPage: page.nextBefore !== null ? `/audit?${next}` : null,
+    newestPage: newest.size > 0 ? `/audit?${newest}` : "/audit",
     isFirstPage: filter.before === undefined,
     timeZone: member.program.timeZone,
   };
@@ -136,7 +134,7 @@ export default function Audit() {
         </table>
       </div>
       <nav className="pager" aria-label="Pages">
-        {!d.isFirstPage ? <Link to="/audit">Newest</Link> : null}
+        {!d.isFirstPage ? <Link to={d.newestPage}>Newest</Link> : null}
         {d.nextPage ? <Link to={d.nextPage}>Older</Link> : null}
       </nav>
     </section>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { listOutbox } from "@tandem/db";
 import { requireOwnerAdmin } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { env } from "~/lib/env.server.js";
+import { queryId } from "~/lib/forms.server.js";
 import { formatInstant } from "~/lib/instants.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
@@ -15,12 +16,19 @@ export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireOwnerAdmin(request);
   const smtp = Boolean(env().SMTP_URL);
-  const rows = await listOutbox(await getDb(), {
+  const before = queryId.parse(
+    new URL(request.url).searchParams.get("before") ?? undefined,
+  );
+  const page = await listOutbox(await getDb(), {
     programId: member.program.id,
+    before,
   });
   return {
     smtp,
-    messages: rows.map((m) => ({
+    isFirstPage: before === undefined,
+    nextPage:
+      page.nextBefore !== null ? `/outbox?before=${page.nextBefore}` : null,
+    messages: page.messages.map((m) => ({
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
@@ -36,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { smtp, messages } = useLoaderData<typeof loader>();
+  const { smtp, messages, isFirstPage, nextPage } =
+    useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Outbox</h1>
@@ -56,6 +65,10 @@ export default function Outbox() {
           {m.body !== null ? <MailBody text={m.body} /> : null}
         </article>
       ))}
+      <nav className="pager" aria-label="Pages">
+        {!isFirstPage ? <Link to="/outbox">Newest</Link> : null}
+        {nextPage ? <Link to={nextPage}>Older</Link> : null}
+      </nav>
     </section>
   );
 }
