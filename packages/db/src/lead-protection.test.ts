@@ -219,6 +219,20 @@ describe("the decision inbox", () => {
     expect(inbox.overdue).toBe(
       inbox.leads.filter((l) => l.daysWaiting > 2).length,
     );
+
+    // A short page holds the oldest; the totals still count them all.
+    const page = await listDecisionInbox(db, {
+      programId: t.acme.id,
+      today: programToday(program!, at("2025-01-05T07:30:00Z")),
+      slaDays: program!.decisionSlaDays,
+      limit: 1,
+    });
+    expect(page.leads.map((l) => l.id)).toEqual([ids[0]]);
+    expect(page).toMatchObject({
+      total: inbox.total,
+      overdue: inbox.overdue,
+    });
+    expect(inbox.total).toBeGreaterThan(1);
   });
 });
 

@@ -49,6 +49,9 @@ export default function Inbox() {
         Decisions are due within {slaDays} day{slaDays === 1 ? "" : "s"} of
         registration (today is {today} in the program&apos;s time zone).{" "}
         <strong>{overdue}</strong> of {total} overdue. Oldest first.
+        {leads.length < total
+          ? ` The oldest ${leads.length} are listed; deciding them brings the next.`
+          : ""}
       </p>
       <nav className="inline" aria-label="Inbox views">
         {view === "conflicts" ? (
