@@ -5,6 +5,7 @@ import {
   decideConflict,
   getReviewReason,
   listConflictSides,
+  listLaterConflicts,
 } from "./lead-conflicts.js";
 import {
   changeLeadStatus,
@@ -354,6 +355,110 @@ describe("deciding a conflict", () => {
       .from(leadMatches)
       .where(eq(leadMatches.leadId, second.id));
     expect(matches).toHaveLength(1);
+  });
+
+  it("never lets two partners hold one company at once", async () => {
+    const { db } = handle;
+    const staff = t.users.ownerStaff.id;
+    const scope = (leadId: number) => ({ programId: t.acme.id, leadId });
+    const status = async (id: number) => (await getLead(db, scope(id)))!.status;
+    const first = await register("alpha", {
+      company: "Zebra Widgets GmbH",
+      contactEmail: "z@zebrawidgets.example",
+      companyDomain: "zebrawidgets.example",
+    });
+    const second = await register("beta", {
+      company: "Zebra Widgets",
+      contactEmail: "y@zebrawidgets.example",
+      companyDomain: "https://www.ZebraWidgets.example/",
+    });
+    expect(second.status).toBe("under_review");
+    // The earlier lead's page points staff to the decision waiting on it.
+    expect(await listLaterConflicts(db, scope(first.id))).toEqual([
+      { id: second.id, partnerName: "Beta" },
+    ]);
+    expect(await listLaterConflicts(db, scope(second.id))).toEqual([]);
+
+    // Staff accept the earlier lead first: it now holds the company.
+    const accepted = await changeLeadStatus(db, {
+      ...scope(first.id),
+      actorId: staff,
+      change: { to: "accepted" },
+    });
+    expect(accepted.ok).toBe(true);
+    const accept = (rejectLeadIds: number[]) =>
+      decideConflict(db, {
+        ...scope(second.id),
+        actorId: staff,
+        decision: {
+          accept: true,
+          reason: null,
+          rejectLeadIds,
+          otherReason: null,
+        },
+      });
+    const refused = await accept([]);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: "held_by_another_partner",
+    });
+    expect(refused.ok || refused.message).toContain(
+      `Lead ${first.id} of Alpha is accepted for the same company`,
+    );
+    expect([await status(first.id), await status(second.id)]).toEqual([
+      "accepted",
+      "under_review",
+    ]);
+
+    // Rejecting the holder in the same decision is allowed.
+    expect((await accept([first.id])).ok).toBe(true);
+    expect([await status(first.id), await status(second.id)]).toEqual([
+      "rejected",
+      "accepted",
+    ]);
+  });
+
+  it("refuses to accept a lead another partner's accepted registration holds", async () => {
+    const { db } = handle;
+    const staff = t.users.ownerStaff.id;
+    const scope = (leadId: number) => ({ programId: t.acme.id, leadId });
+    const first = await register("alpha", {
+      company: "Quokka Freight",
+      contactEmail: "q@quokka.example",
+    });
+    const second = await register("beta", {
+      company: "Quokka Freight Ltd",
+      contactEmail: "r@quokka.example",
+    });
+    // The later one is accepted, the earlier one left as it was.
+    const decided = await decideConflict(db, {
+      ...scope(second.id),
+      actorId: staff,
+      decision: {
+        accept: true,
+        reason: null,
+        rejectLeadIds: [],
+        otherReason: null,
+      },
+    });
+    expect(decided.ok).toBe(true);
+    const again = await changeLeadStatus(db, {
+      ...scope(first.id),
+      actorId: staff,
+      change: { to: "accepted" },
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      error: "held_by_another_partner",
+    });
+    expect((await getLead(db, scope(first.id)))!.status).toBe("submitted");
+    // Rejecting it is still possible.
+    const rejected = await changeLeadStatus(db, {
+      ...scope(first.id),
+      actorId: staff,
+      change: { to: "rejected", reason: "Beta holds it." },
+    });
+    expect(rejected.ok).toBe(true);
   });
 
   it("refuses impossible moves from under review", async () => {

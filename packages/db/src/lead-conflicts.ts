@@ -4,6 +4,7 @@ import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { reviewReasonOf } from "./lead-matching.js";
 import { moveLead } from "./lead-moves.js";
+import { heldByAnotherPartner } from "./lead-protection.js";
 import { OPEN_STATUSES } from "./lead-transitions.js";
 import { getProgram, programToday } from "./programs.js";
 import { fail, ok, type Result } from "./result.js";
@@ -118,6 +119,35 @@ export async function listConflictSides(
   }));
 }
 
+/**
+ * For owner staff only: later registrations under review that matched
+ * this lead, so its own page points to the decision waiting on it.
+ */
+export async function listLaterConflicts(
+  db: Database,
+  { programId, leadId }: { programId: number; leadId: number },
+): Promise<{ id: number; partnerName: string }[]> {
+  return db
+    .selectDistinct({ id: leads.id, partnerName: partners.name })
+    .from(leadMatches)
+    .innerJoin(
+      leads,
+      and(
+        eq(leads.id, leadMatches.leadId),
+        eq(leads.programId, leadMatches.programId),
+      ),
+    )
+    .innerJoin(partners, eq(partners.id, leads.partnerId))
+    .where(
+      and(
+        eq(leadMatches.programId, programId),
+        eq(leadMatches.matchedLeadId, leadId),
+        eq(leads.status, "under_review"),
+      ),
+    )
+    .orderBy(asc(leads.id));
+}
+
 export type ConflictDecision =
   | {
       accept: true;
@@ -129,7 +159,11 @@ export type ConflictDecision =
     }
   | { accept: false; reason: string };
 
-export type ConflictError = "not_found" | "invalid_transition" | "not_matched";
+export type ConflictError =
+  | "not_found"
+  | "invalid_transition"
+  | "not_matched"
+  | "held_by_another_partner";
 
 /**
  * Owner staff decide a registration under review: accept it (and
@@ -195,6 +229,15 @@ export async function decideConflict(
         "invalid_transition",
         `Lead ${closed.id} is ${closed.status} already; it cannot be rejected now.`,
       );
+    }
+
+    if (decision.accept) {
+      const held = await heldByAnotherPartner(tx, {
+        programId: input.programId,
+        lead,
+        except: rejectIds,
+      });
+      if (held) return fail("held_by_another_partner", held);
     }
 
     await moveLead(tx, {

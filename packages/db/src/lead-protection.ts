@@ -1,4 +1,15 @@
-import { and, asc, eq, gte, isNull, lt, lte } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+} from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "./client.js";
 import { moveLead } from "./lead-moves.js";
@@ -8,7 +19,7 @@ import {
   partnerPeopleOf,
 } from "./notifications.js";
 import { programToday } from "./programs.js";
-import { leads, programs } from "./schema/index.js";
+import { leadMatches, leads, partners, programs } from "./schema/index.js";
 
 /** Partners are warned this many days before protection ends. */
 export const EXPIRY_WARNING_DAYS = 7;
@@ -26,6 +37,62 @@ export function protectionDaysLeft(
 ): number | null {
   if (lead.status !== "accepted" || lead.protectedUntil === null) return null;
   return Temporal.PlainDate.from(today).until(lead.protectedUntil).days;
+}
+
+/**
+ * Why a lead may not be accepted while another partner's accepted lead
+ * for the same company holds it (either registration matched the
+ * other), or null. Leads in `except` are rejected in the same decision.
+ */
+export async function heldByAnotherPartner(
+  tx: Pick<Database, "select">,
+  input: {
+    programId: number;
+    lead: { id: number; partnerId: number };
+    except?: readonly number[];
+  },
+): Promise<string | null> {
+  const links = await tx
+    .select({ a: leadMatches.leadId, b: leadMatches.matchedLeadId })
+    .from(leadMatches)
+    .where(
+      and(
+        eq(leadMatches.programId, input.programId),
+        or(
+          eq(leadMatches.leadId, input.lead.id),
+          eq(leadMatches.matchedLeadId, input.lead.id),
+        ),
+      ),
+    );
+  const linked = links
+    .flatMap((l) => [l.a, l.b ?? l.a])
+    .filter((id) => id !== input.lead.id && !input.except?.includes(id));
+  if (linked.length === 0) return null;
+  const [rival] = await tx
+    .select({
+      id: leads.id,
+      partnerName: partners.name,
+      protectedUntil: leads.protectedUntil,
+    })
+    .from(leads)
+    .innerJoin(partners, eq(partners.id, leads.partnerId))
+    .where(
+      and(
+        eq(leads.programId, input.programId),
+        inArray(leads.id, [...new Set(linked)]),
+        eq(leads.status, "accepted"),
+        ne(leads.partnerId, input.lead.partnerId),
+      ),
+    )
+    .orderBy(asc(leads.id))
+    .limit(1);
+  if (!rival) return null;
+  const until = rival.protectedUntil ? ` through ${rival.protectedUntil}` : "";
+  return (
+    `Lead ${rival.id} of ${rival.partnerName} is accepted for the same ` +
+    `company and protected for its partner${until}. Reject it first ` +
+    "(or with this decision), or reject this registration."
+  );
 }
 
 export interface SweepResult {

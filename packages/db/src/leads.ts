@@ -22,6 +22,7 @@ import {
   type RegistrationOutcome,
 } from "./lead-matching.js";
 import { moveLead } from "./lead-moves.js";
+import { heldByAnotherPartner } from "./lead-protection.js";
 import { canMove } from "./lead-transitions.js";
 import { notifyPeople, ownerPeopleOf } from "./notifications.js";
 import { notifyScorecardChanged } from "./notify.js";
@@ -326,7 +327,11 @@ export type LeadChange =
   | { to: "lost"; closedOn: string; reason?: string | null };
 
 export type LeadChangeError =
-  "not_found" | "invalid_transition" | "no_company" | "before_registration";
+  | "not_found"
+  | "invalid_transition"
+  | "no_company"
+  | "before_registration"
+  | "held_by_another_partner";
 
 /**
  * Owner staff move a lead along the pipeline. The move is checked against
@@ -364,6 +369,13 @@ export async function changeLeadStatus(
     }
     if (change.to === "won" && !lead.company) {
       return fail("no_company", "A lead without a company cannot be won.");
+    }
+    if (change.to === "accepted") {
+      const held = await heldByAnotherPartner(tx, {
+        programId: input.programId,
+        lead,
+      });
+      if (held) return fail("held_by_another_partner", held);
     }
 
     const closedOn = "closedOn" in change ? change.closedOn : null;

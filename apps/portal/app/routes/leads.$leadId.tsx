@@ -12,6 +12,7 @@ import {
   changeLeadStatus,
   getLead,
   getRegistrationCheck,
+  listLaterConflicts,
   LEAD_TRANSITIONS,
   listLeadComments,
   listLeadEvents,
@@ -91,10 +92,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lead) throw notFound("No such lead.");
   const scope = { programId: member.program.id, leadId: lead.id };
   const waiting = WAITING_STATUSES.includes(lead.status);
-  const [history, comments, check] = await Promise.all([
+  const [history, comments, check, laterConflicts] = await Promise.all([
     listLeadEvents(db, scope),
     listLeadComments(db, scope),
     waiting ? getRegistrationCheck(db, scope) : null,
+    member.isOwnerSide ? listLaterConflicts(db, scope) : [],
   ]);
   const money = (v: bigint | null) =>
     v === null ? null : formatMoney(v, member.program);
@@ -118,6 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     protection:
       daysLeft === null ? null : countdown(daysLeft, lead.protectedUntil!),
+    laterConflicts,
     comments: comments.map((c) => ({
       id: c.id,
       body: c.body,
@@ -232,8 +235,17 @@ async function comment(member: Member, leadId: number, formData: FormData) {
 }
 
 export default function LeadPage() {
-  const { lead, history, comments, canDecide, next, today, check, protection } =
-    useLoaderData<typeof loader>();
+  const {
+    lead,
+    history,
+    comments,
+    canDecide,
+    next,
+    today,
+    check,
+    protection,
+    laterConflicts,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values: Record<string, string | undefined> = result?.values ?? {};
@@ -275,6 +287,23 @@ export default function LeadPage() {
               matched when it was registered.
             </p>
           )}
+        </div>
+      ) : null}
+      {laterConflicts.length > 0 ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>Contested.</strong> A later registration of this company by
+            another partner is under review:{" "}
+            {laterConflicts.map((c, i) => (
+              <span key={c.id}>
+                {i > 0 ? ", " : ""}
+                <Link to={`/leads/${c.id}/conflict`}>
+                  lead {c.id} of {c.partnerName}
+                </Link>
+              </span>
+            ))}
+            . Deciding it settles both.
+          </p>
         </div>
       ) : null}
       <dl className="facts">
