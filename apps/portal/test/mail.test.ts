@@ -3,9 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { enqueueMail } from "@tandem/db";
+import { enqueueMail, notifyPeople } from "@tandem/db";
 import { outboxMessages } from "@tandem/db/schema";
 import { deliverDueMail, type Mailer } from "~/lib/mail.server.js";
+import { withAbsoluteLinks } from "~/lib/links.server.js";
 import { logger } from "~/lib/logger.server.js";
 import * as outbox from "~/routes/outbox.js";
 import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
@@ -68,6 +69,7 @@ function mailer(): Mailer {
       ignoreTLS: true,
     }),
     from: "Tandem <noreply@tandem.test>",
+    base: "https://partners.example",
   };
 }
 
@@ -117,6 +119,38 @@ describe("mail delivery", () => {
       failed: 0,
     });
     expect(received).toHaveLength(2);
+  });
+
+  it("sends a notification's portal path as a whole address", async () => {
+    await portal.handle.db.transaction((tx) =>
+      notifyPeople(tx, {
+        programId: portal.t.acme.id,
+        kind: "lead_decided",
+        userIds: [portal.t.users.alphaUser.id],
+        title: "Linked notice",
+        body: "Your lead was accepted.",
+        link: "/leads/12",
+      }),
+    );
+    await deliverDueMail(portal.handle.db, mailer());
+    const sent = received.find((r) => r.raw.includes("Subject: Linked notice"));
+    expect(sent!.raw).toContain("https://partners.example/leads/12");
+    // The outbox keeps the path; the page shows the whole address too.
+    expect((await row("Linked notice")).textBody).toMatch(/\n\/leads\/12$/);
+  });
+
+  it("makes only a portal path absolute, not other lines", () => {
+    const text =
+      "See\n/leads/12\n//evil.example/x\nnot /a/path\nhttps://x.test/y";
+    expect(
+      withAbsoluteLinks(text, "https://partners.example").split("\n"),
+    ).toEqual([
+      "See",
+      "https://partners.example/leads/12",
+      "//evil.example/x",
+      "not /a/path",
+      "https://x.test/y",
+    ]);
   });
 
   it("keeps a refused message, records why and tries later, never logging an address", async () => {
@@ -172,6 +206,8 @@ describe("mail delivery", () => {
     expect(text).toContain("first@alpha.test");
     expect(text).toContain('"state":"sent"');
     expect(text).toContain("token=abc");
+    // A notification's path, as a whole address of this portal.
+    expect(text).toContain("http://localhost/leads/12");
     expect(text).not.toContain("oz@omega.test");
     expect(text).not.toContain("omega only");
     for (const who of ["ownerStaff", "alphaAdmin", "otherStaff"] as const) {

@@ -27,7 +27,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /**
    * The portal's public address for links in mail (https://portal.example);
-   * without it, the address the request came to.
+   * required with SMTP_URL. Without it (mail kept in the outbox), the
+   * address the request came to.
    */
   PUBLIC_URL: z.string().url().optional(),
   /** Read by server.js: Express's "trust proxy" (a hop count or addresses). */
@@ -60,8 +61,10 @@ export function env(): Env {
       "Invalid environment: SESSION_SECRET is required with DATABASE_URL in production",
     );
   }
-  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
-    throw new Error("Invalid environment: MAIL_FROM is required with SMTP_URL");
+  for (const name of ["MAIL_FROM", "PUBLIC_URL"] as const) {
+    if (parsed.data.SMTP_URL && !parsed.data[name]) {
+      throw new Error(`Invalid environment: ${name} is required with SMTP_URL`);
+    }
   }
   cached = parsed.data;
   return cached;

@@ -6,12 +6,30 @@ import { env } from "./env.server.js";
  * the address the request came to.
  */
 export function portalLink(request: Request, path: string): string {
-  const base = env().PUBLIC_URL ?? new URL(request.url).origin;
-  return new URL(path, base).toString();
+  return new URL(path, mailBase(request)).toString();
 }
 
 /** Tokens travel in the query string, which the request log leaves out. */
 export function tokenLink(request: Request, path: string) {
   return (token: string) =>
     portalLink(request, `${path}?token=${encodeURIComponent(token)}`);
+}
+
+/**
+ * Notifications put their portal path on a line of its own
+ * (`/leads/12`), since they are written where no request is known;
+ * mail must carry whole addresses, so such lines are made absolute.
+ */
+export function withAbsoluteLinks(text: string, base: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      /^\/(?!\/)\S*$/.test(line) ? new URL(line, base).href : line,
+    )
+    .join("\n");
+}
+
+/** The base of links in mail: PUBLIC_URL, else the request's address. */
+export function mailBase(request: Request): string {
+  return env().PUBLIC_URL ?? new URL(request.url).origin;
 }

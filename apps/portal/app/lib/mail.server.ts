@@ -6,11 +6,14 @@ import {
   type Database,
 } from "@tandem/db";
 import { env } from "./env.server.js";
+import { withAbsoluteLinks } from "./links.server.js";
 import { logger } from "./logger.server.js";
 
 export interface Mailer {
   transport: Pick<Transporter, "sendMail">;
   from: string;
+  /** The portal's public address, for the links in notifications. */
+  base: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function deliverDueMail(
         from: mailer.from,
         to: message.toAddress,
         subject: message.subject,
-        text: message.textBody,
+        text: withAbsoluteLinks(message.textBody, mailer.base),
       });
       await markMailSent(db, { id: message.id, now: new Date() });
       sent += 1;
@@ -69,9 +72,13 @@ function describe(error: unknown): string {
 
 /** The configured mailer, or null when mail stays in the outbox. */
 export function configuredMailer(): Mailer | null {
-  const { SMTP_URL, MAIL_FROM } = env();
-  if (!SMTP_URL || !MAIL_FROM) return null;
-  return { transport: nodemailer.createTransport(SMTP_URL), from: MAIL_FROM };
+  const { SMTP_URL, MAIL_FROM, PUBLIC_URL } = env();
+  if (!SMTP_URL || !MAIL_FROM || !PUBLIC_URL) return null;
+  return {
+    transport: nodemailer.createTransport(SMTP_URL),
+    from: MAIL_FROM,
+    base: PUBLIC_URL,
+  };
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -6,6 +6,7 @@ import { getDb } from "~/lib/db.server.js";
 import { env } from "~/lib/env.server.js";
 import { queryId } from "~/lib/forms.server.js";
 import { formatInstant } from "~/lib/instants.server.js";
+import { mailBase, withAbsoluteLinks } from "~/lib/links.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
 
@@ -16,6 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireOwnerAdmin(request);
   const smtp = Boolean(env().SMTP_URL);
+  const base = mailBase(request);
   const before = queryId.parse(
     new URL(request.url).searchParams.get("before") ?? undefined,
   );
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
-      body: smtp ? null : m.textBody,
+      body: smtp ? null : withAbsoluteLinks(m.textBody, base),
       queued: formatInstant(m.createdAt, member.program.timeZone),
       state: m.sentAt
         ? "sent"
