@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import { programToday } from "@tandem/db";
+import { customers, imports, revenueEvents } from "@tandem/db/schema";
 import { periodContaining } from "@tandem/metrics";
 import * as revenueUpload from "~/routes/imports.revenue._index.js";
 import * as revenueColumns from "~/routes/imports.revenue.$uploadId.js";
@@ -208,5 +210,55 @@ describe("importing revenue", () => {
     expect(metrics.find((m) => m.id === "direct_revenue")!.value).toBe(
       "$2,000.00",
     );
+  });
+
+  it("adds only the corrected rows when a fixed file is imported again", async () => {
+    const importFile = async (text: string) => {
+      const uploaded = await upload(text);
+      const uploadId = uploaded.location!.match(/revenue\/(\d+)/)![1]!;
+      const done = await call(revenueColumns.action, uploaded.location!, {
+        cookie: staff,
+        params: { uploadId },
+        form: COLUMNS,
+      });
+      expect(done.status).toBe(302);
+      const [record] = await portal.handle.db
+        .select()
+        .from(imports)
+        .where(eq(imports.id, Number(done.location!.split("/").at(-1))));
+      return record!;
+    };
+    const sumOf = async () => {
+      const [row] = await portal.handle.db
+        .select({
+          n: sql<number>`count(*)::int`,
+          total: sql<string>`coalesce(sum(${revenueEvents.amountMinor}), 0)::text`,
+        })
+        .from(revenueEvents)
+        .innerJoin(customers, eq(customers.id, revenueEvents.customerId))
+        .where(eq(customers.name, "Csv Co"));
+      return { n: Number(row!.n), total: row!.total };
+    };
+    const header = "Customer,Date,Amount,Partner\n";
+    // Two equal purchases on one day are two events; one row is refused.
+    const good = `Csv Co,${today},500.00,Beta\n`;
+    const first = await importFile(
+      `${header}${good}${good}Csv Co,${today},-50,Beta\n`,
+    );
+    expect(first).toMatchObject({ created: 2, unchanged: 0 });
+    expect(first.rejected).toHaveLength(1);
+    expect(await sumOf()).toEqual({ n: 2, total: "100000" });
+
+    const fixed = await importFile(
+      `${header}${good}${good}Csv Co,${today},50.00,Beta\n`,
+    );
+    expect(fixed).toMatchObject({ created: 1, unchanged: 2 });
+    expect(fixed.rejected).toHaveLength(0);
+    expect(await sumOf()).toEqual({ n: 3, total: "105000" });
+
+    // A third equal purchase in a later file is new.
+    const later = await importFile(`${header}${good}${good}${good}`);
+    expect(later).toMatchObject({ created: 1, unchanged: 2 });
+    expect(await sumOf()).toEqual({ n: 4, total: "155000" });
   });
 });

@@ -23,10 +23,30 @@ export type RevenueFileOutcome =
   | { ok: false; error: "already_imported"; message: string };
 
 /**
+ * A row's identity across files: its values, and how many rows with the
+ * same values came before it in its file (two equal purchases on one
+ * day are two events; the same row in a corrected file is one).
+ */
+function rowKey(row: RevenueFileRow, seen: Map<string, number>): string {
+  const values = [
+    row.customer,
+    row.partnerName ?? "",
+    row.occurredOn,
+    row.amountMinor.toString(),
+    row.kind ?? "",
+  ].join("\u0000");
+  const n = (seen.get(values) ?? 0) + 1;
+  seen.set(values, n);
+  return createHash("sha256").update(`${values}\u0000${n}`).digest("hex");
+}
+
+/**
  * Imports a revenue file's good rows in one transaction and records the
  * import. Revenue events have no id of their own in a file, so the same
  * file (by its bytes) is refused the second time rather than counted
- * twice. Rows naming a partner the program does not have are refused.
+ * twice, and each row's identity (rowKey) is kept, so a corrected file
+ * adds only the rows not loaded before. Rows naming a partner the
+ * program does not have are refused.
  */
 export async function importRevenueFile(
   db: Database,
@@ -66,7 +86,9 @@ export async function importRevenueFile(
     const idOf = new Map(known.map((p) => [p.name, p.id]));
     const rejected = [...input.rejected];
     const good = [];
+    const seen = new Map<string, number>();
     for (const row of input.rows) {
+      const importKey = rowKey(row, seen);
       if (row.partnerName !== null && !idOf.has(row.partnerName)) {
         rejected.push({
           rowNumber: row.rowNumber,
@@ -82,8 +104,10 @@ export async function importRevenueFile(
         occurredOn: row.occurredOn,
         amountMinor: row.amountMinor,
         ...(row.kind ? { kind: row.kind } : {}),
+        importKey,
       });
     }
+    let added = 0;
     if (good.length > 0) {
       const loaded = await importRevenueEvents(tx, {
         programId: input.programId,
@@ -92,6 +116,7 @@ export async function importRevenueFile(
         source: `the file ${input.fileName}`,
       });
       if (!loaded.ok) throw new Error(loaded.message);
+      added = loaded.value.events;
     }
     rejected.sort((a, b) => a.rowNumber - b.rowNumber);
     const [record] = await tx
@@ -102,9 +127,10 @@ export async function importRevenueFile(
         fileName: input.fileName,
         fingerprint,
         rowsRead: input.rowsRead,
-        created: good.length,
+        created: added,
         updated: 0,
-        unchanged: 0,
+        // Rows loaded by an earlier file: skipped, not counted twice.
+        unchanged: good.length - added,
         rejected,
         createdBy: input.actorId,
       })

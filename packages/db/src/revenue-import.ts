@@ -18,6 +18,8 @@ export interface RevenueRow {
   amountMinor: bigint;
   /** When unset: `new` on the customer's first day, `renewal` after. */
   kind?: RevenueKind;
+  /** A file row's identity: a row with a key already loaded is skipped. */
+  importKey?: string;
 }
 
 export type RevenueImportError = "unknown_partner" | "bad_amount";
@@ -29,8 +31,10 @@ const CHUNK = 10_000;
  * Loads many revenue events at once (a CSV of customer, day, amount).
  * Each (customer, partner) becomes a customer if it is not one yet; its
  * acquired_on is its earliest day here or before. Every row adds an
- * event, so a file loaded twice counts twice: the caller decides what
- * is new. One transaction: all rows or none.
+ * event, so a file loaded twice counts twice, except rows whose
+ * `importKey` the program has already loaded: the caller decides what
+ * is new. One transaction: all rows or none. `events` counts the events
+ * added.
  */
 export async function importRevenueEvents(
   db: Database,
@@ -113,6 +117,7 @@ function chunked(rows: readonly RevenueRow[]): string[] {
       day: r.occurredOn,
       amount: r.amountMinor.toString(),
       kind: r.kind ?? null,
+      import_key: r.importKey ?? null,
     }));
     out.push(JSON.stringify(part));
   }
@@ -122,7 +127,8 @@ function chunked(rows: readonly RevenueRow[]): string[] {
 // Amounts travel as JSON strings: a bigint may exceed a double.
 const recordset = (json: string) => sql`
   json_to_recordset(${json}::json)
-    as x(customer text, partner_id bigint, day date, amount bigint, kind text)`;
+    as x(customer text, partner_id bigint, day date, amount bigint, kind text,
+      import_key text)`;
 
 function upsertCustomers(programId: number, json: string) {
   return sql`
@@ -138,15 +144,16 @@ function insertEvents(programId: number, json: string) {
   return sql`
     with added as (
       insert into revenue_events
-        (program_id, customer_id, kind, amount_minor, occurred_on)
+        (program_id, customer_id, kind, amount_minor, occurred_on, import_key)
       select ${programId}, c.id,
         coalesce(x.kind, case when x.day = c.acquired_on
           then 'new' else 'renewal' end)::revenue_kind,
-        x.amount, x.day
+        x.amount, x.day, x.import_key
       from ${recordset(json)}
       join customers c on c.program_id = ${programId}
         and c.name = x.customer
         and coalesce(c.partner_id, 0) = coalesce(x.partner_id, 0)
+      on conflict (program_id, import_key) do nothing
       returning program_id, customer_id, amount_minor, occurred_on
     ), months as (
       ${addToRevenueMonths(sql`select * from added`)}

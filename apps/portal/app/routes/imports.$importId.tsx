@@ -40,7 +40,11 @@ export default function ImportResult() {
       <h1>Imported {r.fileName}</h1>
       <p className="notice" role="status">
         {r.kind === "revenue"
-          ? `${r.rowsRead} rows read: ${r.created} revenue events imported, ${r.rejected.length} refused.`
+          ? `${r.rowsRead} rows read: ${r.created} revenue events imported, ` +
+            (r.unchanged > 0
+              ? `${r.unchanged} already imported from an earlier file (skipped), `
+              : "") +
+            `${r.rejected.length} refused.`
           : `${r.rowsRead} rows read: ${r.created} new leads, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} refused.`}
       </p>
       {r.rejected.length > 0 ? (

@@ -60,9 +60,17 @@ export const revenueEvents = pgTable(
     /** Negative for a contraction. */
     amountMinor: bigint("amount_minor", { mode: "bigint" }).notNull(),
     occurredOn: date("occurred_on").notNull(),
+    /**
+     * A file row's identity (sha256 of its values and how many times
+     * they came before in the file), so a corrected file imported again
+     * adds only the rows that were refused before. Null for events
+     * recorded any other way.
+     */
+    importKey: text("import_key"),
     createdAt: createdAt(),
   },
   (t) => [
+    unique("revenue_events_import_key").on(t.programId, t.importKey),
     index("revenue_events_program_customer_day").on(
       t.programId,
       t.customerId,
