@@ -7,8 +7,10 @@ import {
   ownerPeopleOf,
   partnerPeopleOf,
 } from "./notifications.js";
+import { removeMember } from "./people.js";
 import {
   auditEvents,
+  memberships,
   notificationPreferences,
   notifications,
   outboxMessages,
@@ -93,5 +95,46 @@ describe("who is told", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.select().from(auditEvents)).toEqual(before);
+  });
+});
+
+describe("leaving a program", () => {
+  it("takes the person's notifications of that program with them", async () => {
+    const { db } = handle;
+    const tell = (programId: number, userIds: number[]) =>
+      db.transaction((tx) =>
+        notifyPeople(tx, {
+          programId,
+          kind: "review_opened",
+          userIds,
+          title: "Review of Beta opened",
+          body: "A review opened.",
+          link: null,
+        }),
+      );
+    await tell(t.acme.id, [t.users.betaUser.id, t.users.ownerStaff.id]);
+    const count = async (userId: number) =>
+      (
+        await db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.userId, userId))
+      ).length;
+    const staffBefore = await count(t.users.ownerStaff.id);
+    expect(await count(t.users.betaUser.id)).toBeGreaterThan(0);
+
+    const [membership] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.userId, t.users.betaUser.id));
+    const removed = await removeMember(db, {
+      programId: t.acme.id,
+      actorId: t.users.ownerAdmin.id,
+      membershipId: membership!.id,
+    });
+    expect(removed.ok).toBe(true);
+    expect(await count(t.users.betaUser.id)).toBe(0);
+    // Everyone else's stay.
+    expect(await count(t.users.ownerStaff.id)).toBe(staffBefore);
   });
 });

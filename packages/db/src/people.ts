@@ -2,7 +2,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { fail, ok, type Result } from "./result.js";
-import { memberships, partners, sessions, users } from "./schema/index.js";
+import {
+  memberships,
+  notifications,
+  partners,
+  sessions,
+  users,
+} from "./schema/index.js";
 import { roleName, type Role } from "./values.js";
 
 /** The program's people; one partner's only when given. */
@@ -106,6 +112,15 @@ export async function removeMember(
       return fail("self", "You cannot remove yourself.");
     }
     await tx.delete(memberships).where(eq(memberships.id, member.id));
+    // What they were told here was about work they no longer share.
+    await tx
+      .delete(notifications)
+      .where(
+        and(
+          eq(notifications.programId, input.programId),
+          eq(notifications.userId, member.userId),
+        ),
+      );
     // A browser working in this program falls back to another one.
     await tx
       .update(sessions)
