@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { enqueueMail, notifyPeople } from "@tandem/db";
 import { outboxMessages } from "@tandem/db/schema";
 import { deliverDueMail, type Mailer } from "~/lib/mail.server.js";
-import { withAbsoluteLinks } from "~/lib/links.server.js";
+import { outboxText, withAbsoluteLinks } from "~/lib/links.server.js";
 import { logger } from "~/lib/logger.server.js";
 import * as outbox from "~/routes/outbox.js";
 import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
@@ -256,5 +256,33 @@ describe("mail delivery", () => {
     expect(second.nextPage).toBeNull();
     // An unreadable page is the first one, not an error.
     expect((await read("/outbox?before=abc")).isFirstPage).toBe(true);
+  });
+
+  it("shows owner admins a reset link only on the embedded database", async () => {
+    const text =
+      "Open this link:\nhttp://localhost/password/reset?token=s3cret";
+    const hidden = outboxText(text, {
+      base: "http://localhost",
+      showResetLinks: false,
+    });
+    expect(hidden).not.toContain("s3cret");
+    expect(hidden).toContain("only its recipient may see it");
+    expect(
+      outboxText(text, { base: "http://localhost", showResetLinks: true }),
+    ).toContain("token=s3cret");
+
+    // The page follows the database this run uses.
+    await portal.handle.db.transaction((tx) =>
+      enqueueMail(tx, {
+        programId: portal.t.acme.id,
+        toAddress: "ann@alpha.test",
+        subject: "Reset your Tandem password",
+        text,
+      }),
+    );
+    const admin = await cookieFor(portal.handle, portal.t.users.ownerAdmin.id);
+    const page = await call(outbox.loader, "/outbox", { cookie: admin });
+    const embedded = !process.env.DATABASE_URL;
+    expect(JSON.stringify(page.body).includes("token=s3cret")).toBe(embedded);
   });
 });

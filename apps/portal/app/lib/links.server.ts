@@ -33,3 +33,23 @@ export function withAbsoluteLinks(text: string, base: string): string {
 export function mailBase(request: Request): string {
   return env().PUBLIC_URL ?? new URL(request.url).origin;
 }
+
+/**
+ * A mail's text as the outbox page shows it to owner admins. A reset
+ * link would let them sign in as the person (in every program of
+ * theirs), so it is shown only on the embedded database, the demo and
+ * development (decision 0014).
+ */
+export function outboxText(
+  text: string,
+  { base, showResetLinks }: { base: string; showResetLinks: boolean },
+): string {
+  const lines = withAbsoluteLinks(text, base).split("\n");
+  return lines
+    .map((line) =>
+      !showResetLinks && /\/password\/reset\?token=/.test(line)
+        ? "(A password reset link: only its recipient may see it.)"
+        : line,
+    )
+    .join("\n");
+}

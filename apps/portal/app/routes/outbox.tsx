@@ -6,7 +6,7 @@ import { getDb } from "~/lib/db.server.js";
 import { env } from "~/lib/env.server.js";
 import { queryId } from "~/lib/forms.server.js";
 import { formatInstant } from "~/lib/instants.server.js";
-import { mailBase, withAbsoluteLinks } from "~/lib/links.server.js";
+import { mailBase, outboxText } from "~/lib/links.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Tandem" }];
 
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireOwnerAdmin(request);
   const smtp = Boolean(env().SMTP_URL);
   const base = mailBase(request);
+  const showResetLinks = !env().DATABASE_URL;
   const before = queryId.parse(
     new URL(request.url).searchParams.get("before") ?? undefined,
   );
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     smtp,
+    showResetLinks,
     isFirstPage: before === undefined,
     nextPage:
       page.nextBefore !== null ? `/outbox?before=${page.nextBefore}` : null,
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
-      body: smtp ? null : withAbsoluteLinks(m.textBody, base),
+      body: smtp ? null : outboxText(m.textBody, { base, showResetLinks }),
       queued: formatInstant(m.createdAt, member.program.timeZone),
       state: m.sentAt
         ? "sent"
@@ -46,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { smtp, messages, isFirstPage, nextPage } =
+  const { smtp, showResetLinks, messages, isFirstPage, nextPage } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -55,7 +57,10 @@ export default function Outbox() {
         {smtp
           ? "Mail goes out through the configured SMTP server."
           : "No SMTP server is configured (SMTP_URL), so mail is kept here " +
-            "and not sent. Follow invitation and reset links from here."}
+            "and not sent. Follow invitation links from here" +
+            (showResetLinks
+              ? ", and reset links (on the embedded database only)."
+              : "; reset links are shown to their recipients only.")}
       </p>
       {messages.length === 0 ? <p>No mail yet.</p> : null}
       {messages.map((m) => (
