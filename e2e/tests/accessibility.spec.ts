@@ -90,3 +90,21 @@ test("the error page: axe, phone width", async ({ openPage }) => {
   await page.setViewportSize(PHONE);
   expect(await overflow(page)).toBe(0);
 });
+
+test("an unknown address: page not found, and a way back", async ({
+  openPage,
+}) => {
+  const page = await openPage({ as: "bluefin" });
+  const answer = await page.goto("/partners/1");
+  expect(answer?.status()).toBe(404);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Page not found" }),
+  ).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveText(
+    "There is no page at this address.",
+  );
+  await expect(
+    page.getByRole("link", { name: "Back to the start" }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -12,6 +12,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { NavBar } from "./components/nav-bar.js";
@@ -100,16 +101,33 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status}: ${typeof error.data === "string" ? error.data : error.statusText}`
-    : "Something went wrong on our side. It has been logged.";
+  // The bar shows when the root loader ran (a page's own 403 or 404);
+  // for an address no route matches, Remix runs no loader.
+  const root = useRouteLoaderData<typeof loader>("root");
+  let title = "Sorry";
+  let message = "Something went wrong on our side. It has been logged.";
+  if (isRouteErrorResponse(error)) {
+    const said = typeof error.data === "string" ? error.data : "";
+    if (error.status === 404 && (!said || said.startsWith("Error:"))) {
+      title = "Page not found";
+      message = "There is no page at this address.";
+    } else {
+      message = `${error.status}: ${said || error.statusText}`;
+    }
+  }
   return (
-    <main>
-      <h1>Sorry</h1>
-      <p role="alert">{message}</p>
-      <p>
-        <a href="/">Back to the start</a>
-      </p>
-    </main>
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <NavBar user={root?.user ?? null} />
+      <main id="main" tabIndex={-1}>
+        <h1>{title}</h1>
+        <p role="alert">{message}</p>
+        <p>
+          <a href="/">Back to the start</a>
+        </p>
+      </main>
+    </>
   );
 }
