@@ -46,7 +46,7 @@ export const BASIC_METRICS: readonly MetricDefinition[] = [
     id: "lead_conversion_rate",
     name: "Lead conversion rate",
     description:
-      "Of the partner's leads won or lost in the period, the share that was won (rejected leads are not counted).",
+      "Of the partner's leads won or lost in the period, the share won.",
     unit: "percent",
     higherIsBetter: true,
     source: "events",
