@@ -217,6 +217,32 @@ describe("reviews", () => {
     expect(told.some((n) => n.body.includes("Beta"))).toBe(false);
   });
 
+  it("tells the other side of notes, agreement and closing, and an item's owner", async () => {
+    const { db } = handle;
+    const told = await db
+      .select({ userId: notifications.userId, title: notifications.title })
+      .from(notifications)
+      .where(eq(notifications.kind, "review_updated"));
+    const { users } = t;
+    const about = "the review of Alpha for Q2 2024";
+    const expected = [
+      [users.alphaUser.id, `An action item for you on ${about}, due`],
+      [users.ownerAdmin.id, `New comment on ${about}`],
+      [users.ownerStaff.id, `New comment on ${about}`],
+      [users.ownerAdmin.id, `The partner agreed to ${about}`],
+      [users.ownerStaff.id, `The partner agreed to ${about}`],
+      [users.alphaUser.id, `Closed: ${about}`],
+      [users.alphaAdmin.id, `Closed: ${about}`],
+    ] as const;
+    expect(told).toHaveLength(expected.length);
+    for (const [userId, title] of expected) {
+      expect(
+        told.some((n) => n.userId === userId && n.title.startsWith(title)),
+        `${userId}: ${title}`,
+      ).toBe(true);
+    }
+  });
+
   it("opens one review when two staff open the same one at once", async () => {
     const { db } = handle;
     const q1 = parsePeriodKey("quarter", "2024-Q1")!;

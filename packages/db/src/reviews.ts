@@ -156,6 +156,41 @@ function sideOf(actor: ReviewActor) {
   return actor.partnerId === null ? "owner" : "partner";
 }
 
+/**
+ * Tells people of a change to an open review (`review_updated`): one
+ * side of the partnership, or named people, never the actor.
+ */
+async function tellOfReview(
+  tx: Tx,
+  review: ReviewRow,
+  input: {
+    actorId: number;
+    to: "owner" | "partner" | readonly number[];
+    /** The title, given what the review is ("the review of X for Q1 2025"). */
+    title: (about: string) => string;
+  },
+): Promise<void> {
+  const people =
+    input.to === "owner"
+      ? await ownerPeopleOf(tx, review.programId)
+      : input.to === "partner"
+        ? await partnerPeopleOf(tx, review.programId, review.partnerId)
+        : input.to;
+  const [partner] = await tx
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.id, review.partnerId));
+  const about = `the review of ${partner?.name ?? "a partner"} for ${review.periodLabel}`;
+  await notifyPeople(tx, {
+    programId: review.programId,
+    kind: "review_updated",
+    userIds: people.filter((userId) => userId !== input.actorId),
+    title: input.title(about),
+    body: `${input.title(about)}. Open the review to read it.`,
+    link: `/reviews/${review.id}`,
+  });
+}
+
 /** Owner staff's note, or the partner's comment. */
 export async function addReviewNote(
   db: Database,
@@ -190,6 +225,12 @@ export async function addReviewNote(
       summary:
         side === "owner" ? "Added a note to a review" : "Commented on a review",
       details: { noteId: row!.id },
+    });
+    await tellOfReview(tx, review.value, {
+      actorId: input.actor.userId,
+      to: side === "owner" ? "partner" : "owner",
+      title: (about) =>
+        side === "owner" ? `New note on ${about}` : `New comment on ${about}`,
     });
     return ok({ id: row!.id });
   });
@@ -261,6 +302,12 @@ export async function addActionItem(
       subjectId: input.reviewId,
       summary: `Added an action item due ${input.dueOn}`,
       details: { itemId: row!.id, ownerId: input.ownerId, dueOn: input.dueOn },
+    });
+    await tellOfReview(tx, review.value, {
+      actorId: input.actor.userId,
+      to: [input.ownerId],
+      title: (about) =>
+        `An action item for you on ${about}, due ${input.dueOn}`,
     });
     return ok({ id: row!.id });
   });
@@ -337,6 +384,11 @@ export async function agreeToReview(
       subjectId: input.reviewId,
       summary: `Agreed to the review for ${review.value.periodLabel}`,
     });
+    await tellOfReview(tx, review.value, {
+      actorId: input.actor.userId,
+      to: "owner",
+      title: (about) => `The partner agreed to ${about}`,
+    });
     return ok(null);
   });
 }
@@ -368,6 +420,11 @@ export async function closeReview(
       subjectType: "review",
       subjectId: input.reviewId,
       summary: `Closed the review for ${review.value.periodLabel}`,
+    });
+    await tellOfReview(tx, review.value, {
+      actorId: input.actor.userId,
+      to: "partner",
+      title: (about) => `Closed: ${about}`,
     });
     return ok(null);
   });

@@ -122,6 +122,7 @@ export const NOTIFICATION_KINDS = [
   "lead_commented",
   "rating_due",
   "review_opened",
+  "review_updated",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

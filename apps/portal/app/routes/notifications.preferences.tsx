@@ -27,6 +27,8 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   lead_commented: "A lead is commented on",
   rating_due: "A rating is due",
   review_opened: "A review opens",
+  review_updated:
+    "A review changes: a note or comment, an action item for you, agreement, closing",
 };
 
 const CHANNEL_LABELS = { portal: "In the portal", email: "By email" };
