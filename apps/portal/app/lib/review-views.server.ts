@@ -2,6 +2,7 @@ import type { MetricValue } from "@tandem/metrics";
 import { readValue, type Program, type ReviewSnapshot } from "@tandem/db";
 import type { Status } from "~/components/status-badge.js";
 import { formatMetricValue } from "./format.js";
+import { formatInstant } from "./instants.server.js";
 
 export interface FrozenKeyMetric {
   metricId: string;
@@ -17,6 +18,7 @@ export interface FrozenKeyMetric {
 export interface FrozenScorecard {
   periodLabel: string;
   previousLabel: string;
+  /** When it was frozen, as the program's people read it. */
   takenAt: string;
   score: string | null;
   keyMetrics: FrozenKeyMetric[];
@@ -45,7 +47,7 @@ export function frozenScorecard(
   return {
     periodLabel: snapshot.period.label,
     previousLabel: snapshot.previousLabel,
-    takenAt: snapshot.takenAt,
+    takenAt: `${formatInstant(new Date(snapshot.takenAt), program.timeZone)} (${program.timeZone})`,
     score: snapshot.score === null ? null : snapshot.score.toFixed(0),
     keyMetrics: snapshot.keyMetrics.map((k) => {
       const absolute = readValue(k.change.absolute);

@@ -30,6 +30,7 @@ import {
   type Member,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
+import { formatInstant } from "~/lib/instants.server.js";
 import {
   moneyField,
   parseForm,
@@ -121,11 +122,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     protection:
       daysLeft === null ? null : countdown(daysLeft, lead.protectedUntil!),
     laterConflicts,
+    timeZone: member.program.timeZone,
     comments: comments.map((c) => ({
       id: c.id,
       body: c.body,
       by: c.authorName,
       at: c.createdAt.toISOString(),
+      shown: formatInstant(c.createdAt, member.program.timeZone),
     })),
     lead: {
       id: lead.id,
@@ -150,6 +153,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amount: money(event.amountMinor),
       on: event.effectiveOn,
       at: event.createdAt.toISOString(),
+      shown: formatInstant(event.createdAt, member.program.timeZone),
       by: event.actorName ?? "system",
     })),
   };
@@ -245,6 +249,7 @@ export default function LeadPage() {
     check,
     protection,
     laterConflicts,
+    timeZone,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
@@ -440,6 +445,7 @@ export default function LeadPage() {
 
       <section aria-labelledby="history">
         <h2 id="history">History</h2>
+        <p>Times in {timeZone}.</p>
         <ol className="history">
           {history.map((event) => (
             <li key={event.id}>
@@ -449,7 +455,7 @@ export default function LeadPage() {
                   : event.to.replace("_", " ")}
               </strong>{" "}
               on {event.on} by {event.by} (
-              <time dateTime={event.at}>{event.at.slice(0, 16)}Z</time>)
+              <time dateTime={event.at}>{event.shown}</time>)
               {event.amount ? ` · ${event.amount}` : ""}
               {event.reason ? ` · ${event.reason}` : ""}
             </li>
@@ -466,8 +472,8 @@ export default function LeadPage() {
           <ol className="history">
             {comments.map((c) => (
               <li key={c.id}>
-                <strong>{c.by}</strong>,{" "}
-                <time dateTime={c.at}>{c.at.slice(0, 16)}Z</time>: {c.body}
+                <strong>{c.by}</strong>, <time dateTime={c.at}>{c.shown}</time>:{" "}
+                {c.body}
               </li>
             ))}
           </ol>

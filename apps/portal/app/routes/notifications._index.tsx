@@ -15,6 +15,7 @@ import {
 import { notFound, requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm } from "~/lib/forms.server.js";
+import { formatInstant } from "~/lib/instants.server.js";
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: n.title,
       body: n.body,
       link: insidePortal(n.link),
-      at: n.createdAt.toISOString().replace("T", " ").slice(0, 16),
+      at: formatInstant(n.createdAt, member.program.timeZone),
       unread: n.readAt === null,
     })),
   };
@@ -123,7 +124,7 @@ export default function Notifications() {
                 ) : null}
               </Form>
               <p>
-                <small>{n.at} UTC</small> · {n.body}
+                <small>{n.at}</small> · {n.body}
               </p>
             </li>
           ))}

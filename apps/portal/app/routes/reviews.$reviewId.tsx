@@ -209,7 +209,7 @@ export default function Review() {
 
       <section aria-labelledby="frozen">
         <h2 id="frozen">Scorecard for {card.periodLabel}, as frozen</h2>
-        <p>Taken {card.takenAt.replace("T", " ").slice(0, 16)} UTC.</p>
+        <p>Taken {card.takenAt}.</p>
         <p>
           Partnership score:{" "}
           <span className="score" data-testid="frozen-score">
