@@ -4,6 +4,7 @@ import {
   createEmbedKey,
   listEmbedKeys,
   listLeads,
+  programToday,
   revokeEmbedKey,
 } from "@tandem/db";
 import * as embedKeys from "~/routes/embed-keys.js";
@@ -112,6 +113,61 @@ describe("bad input", () => {
     expect((still.body as { lead: { status: string } }).lead.status).toBe(
       "accepted",
     );
+  });
+
+  it("sends back what staff typed when a move is refused", async () => {
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: { company: "Keepco", contactName: "K", contactEmail: "k@kc.test" },
+    });
+    const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
+    const path = `/leads/${leadId}`;
+    const send = (form: Record<string, string>) =>
+      call(lead.action, path, { cookie: staff, params: { leadId }, form });
+    const long = "x".repeat(3000);
+    const rejected = await send({ intent: "reject", reason: long });
+    expect(rejected.status).toBe(400);
+    expect(rejected.body).toMatchObject({
+      errors: { reason: ["Use at most 2000 characters."] },
+      values: { intent: "reject", reason: long },
+    });
+    await send({ intent: "accept" });
+    const won = await send({ intent: "win", amount: "abc", closedOn: "2999" });
+    expect(won.status).toBe(400);
+    expect(won.body).toMatchObject({
+      values: { intent: "win", amount: "abc", closedOn: "2999" },
+    });
+    const lost = await send({
+      intent: "lose",
+      closedOn: "2999-01-01",
+      reason: "Went elsewhere",
+    });
+    expect(lost.status).toBe(400);
+    expect(lost.body).toMatchObject({
+      values: { closedOn: "2999-01-01", reason: "Went elsewhere" },
+    });
+    expect(
+      await send({ intent: "win", amount: "5", closedOn: "2020-01-01" }),
+    ).toMatchObject({ status: 400 });
+    const status = async () =>
+      (
+        (await call(lead.loader, path, { cookie: staff, params: { leadId } }))
+          .body as { lead: { status: string } }
+      ).lead.status;
+    expect(await status()).toBe("accepted");
+    const today = programToday(portal.t.acme);
+    await send({ intent: "win", amount: "5", closedOn: today });
+    const late = await send({
+      intent: "lose",
+      closedOn: today,
+      reason: "Oops",
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      errors: { form: [expect.stringMatching(/won/)] },
+      values: { reason: "Oops" },
+    });
+    expect(await status()).toBe("won");
   });
 
   it("refuses an enormous amount with a field error, not a crash", async () => {
@@ -337,6 +393,39 @@ describe("bad input", () => {
     });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain("sales_agent");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("sends back the chosen mapping when no partner column is chosen", async () => {
+    const before = await leadCount();
+    const uploaded = await call(upload.action, "/imports/leads", {
+      cookie: staff,
+      form: csvUpload(
+        "crm-import-samples/Pipedrive sample data - Import data.csv",
+      ),
+    });
+    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+    const form = {
+      col_company: "Organization - Name*",
+      col_partner: "",
+      statusValues: "Open = submitted",
+      defaultStatus: "accepted",
+      dateFormat: "D/M/YYYY",
+      decimalSeparator: ",",
+      missingRegisteredOn: "sometimes",
+    };
+    const answer = await call(mapping.action, uploaded.location!, {
+      cookie: staff,
+      params: { uploadId },
+      form,
+    });
+    expect(answer.status).toBe(400);
+    const body = answer.body as {
+      errors: Record<string, string[]>;
+      values: Record<string, string>;
+    };
+    expect(body.values).toEqual(form);
+    expect(Object.keys(body.errors)).toContain("missingRegisteredOn");
     expect(await leadCount()).toBe(before);
   });
 

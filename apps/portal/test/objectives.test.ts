@@ -169,5 +169,30 @@ describe("objectives, key metrics and targets", () => {
     });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain("an amount");
+    expect(answer.body).toMatchObject({ values: { target: "lots" } });
+  });
+
+  it("sends back a refused weight as typed, adding nothing", async () => {
+    const keys = async () =>
+      (
+        (
+          await call(objectives.loader, `${path}?${QUARTER}`, {
+            cookie: staff,
+            params,
+          })
+        ).body as { keys: unknown[] }
+      ).keys.length;
+    const before = await keys();
+    const answer = await post({
+      intent: "add",
+      metricId: "direct_revenue",
+      weight: "0",
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      errors: { weight: [expect.stringMatching(/1 to 10/)] },
+      values: { metricId: "direct_revenue", weight: "0" },
+    });
+    expect(await keys()).toBe(before);
   });
 });

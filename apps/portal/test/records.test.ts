@@ -157,6 +157,45 @@ describe("recording facts", () => {
     }
     expect(await alphaCard()).toEqual(before);
   });
+
+  it("sends back everything typed in a refused form", async () => {
+    const before = await alphaCard();
+    const revenue = {
+      intent: "revenue",
+      customer: "Keep Co",
+      partnerId: String(portal.t.alpha.id),
+      kind: "new",
+      amount: "abc",
+      occurredOn: today,
+    };
+    const cost = {
+      intent: "cost",
+      partnerId: String(portal.t.alpha.id),
+      kind: "fees",
+      amount: "abc",
+      incurredOn: today,
+      note: "Booth at the fair",
+    };
+    for (const form of [revenue, cost]) {
+      const answer = await record(form);
+      expect(answer.status).toBe(400);
+      expect((answer.body as { values: object }).values).toEqual(form);
+    }
+    const activity = new FormData();
+    activity.append("intent", "activity");
+    activity.append("kind", "campaign");
+    activity.append("title", "Fair");
+    activity.append("occurredOn", "2999-01-01");
+    activity.append("partnerIds", String(portal.t.alpha.id));
+    activity.append("partnerIds", String(portal.t.beta.id));
+    const answer = await record(activity);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      values: { title: "Fair", occurredOn: "2999-01-01" },
+      partnerIds: [String(portal.t.alpha.id), String(portal.t.beta.id)],
+    });
+    expect(await alphaCard()).toEqual(before);
+  });
 });
 
 describe("importing revenue", () => {

@@ -14,10 +14,7 @@ export function parseForm<T extends z.ZodType>(
 ):
   | { ok: true; data: z.infer<T>; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> } {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value === "string") values[key] = value;
-  }
+  const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
@@ -26,6 +23,22 @@ export function parseForm<T extends z.ZodType>(
     (errors[key] ??= []).push(issue.message);
   }
   return { ok: false, errors, values };
+}
+
+/** What a person typed, to send back with a refusal (files left out). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+/** Every value of a field that repeats (checkboxes, a multiple select). */
+export function formList(formData: FormData, name: string): string[] {
+  return formData
+    .getAll(name)
+    .filter((v): v is string => typeof v === "string");
 }
 
 /**

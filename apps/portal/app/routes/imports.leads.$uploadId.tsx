@@ -22,8 +22,9 @@ import {
   parseStatusLines,
   statusLines,
 } from "~/lib/lead-import.server.js";
-import { readForm } from "~/lib/forms.server.js";
+import { formValues, readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
+import { sentForm } from "~/lib/sent-form.js";
 import { loadUpload } from "~/lib/upload.server.js";
 
 type Errors = Record<string, string[] | undefined>;
@@ -107,7 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { member, upload, table } = await loadUpload(request, params);
   const form = await readForm(request);
   const result = mappingFromForm(form, table.headers);
-  if (!result.ok) return data({ errors: result.errors }, 400);
+  if (!result.ok) {
+    return data({ errors: result.errors, values: formValues(form) }, 400);
+  }
 
   const db = await getDb();
   const summary = await importTable(db, {
@@ -147,8 +150,11 @@ export default function MapColumns() {
     preview,
     mapping,
   } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Errors = result?.errors ?? {};
+  const sent = sentForm(useActionData<typeof action>());
+  const errors: Errors = sent.errors ?? {};
+  // Once sent, the form shows what was chosen, an empty choice included.
+  const chosen = (name: string, guess: string) =>
+    sent.sent ? (sent.values[name] ?? "") : guess;
   const err = (name: string) =>
     errors[name] ? (
       <span id={`${name}-error`} className="field-error">
@@ -169,7 +175,7 @@ export default function MapColumns() {
         conflicts between partners the way a partner&apos;s registration is, and
         imported accepted leads are not protected by a countdown.
       </p>
-      <Form method="post" className="stack" noValidate>
+      <Form key={sent.key} method="post" className="stack" noValidate>
         {errors.form ? <p role="alert">{errors.form.join(" ")}</p> : null}
         {Object.keys(errors).length > 0 ? (
           <p role="alert">
@@ -183,7 +189,10 @@ export default function MapColumns() {
             <small>{field.description}</small>
             <select
               name={`col_${field.id}`}
-              defaultValue={mapping.columns[field.id] ?? ""}
+              defaultValue={chosen(
+                `col_${field.id}`,
+                mapping.columns[field.id] ?? "",
+              )}
               aria-describedby={`col_${field.id}-error`}
             >
               <option value="">(not in this file)</option>
@@ -198,13 +207,21 @@ export default function MapColumns() {
         ))}
         <label>
           One partner for the whole file (when no column names it)
-          <input name="fixedPartner" defaultValue={mapping.fixedPartner} />
+          <input
+            name="fixedPartner"
+            defaultValue={chosen("fixedPartner", mapping.fixedPartner)}
+            aria-describedby="fixedPartner-error"
+          />
           {err("fixedPartner")}
         </label>
         <label>
           <span>
-            <input type="checkbox" name="createMissingPartners" /> Add partners
-            named in the file that the program does not have yet
+            <input
+              type="checkbox"
+              name="createMissingPartners"
+              defaultChecked={sent.values.createMissingPartners === "on"}
+            />{" "}
+            Add partners named in the file that the program does not have yet
           </span>
         </label>
         <label>
@@ -213,45 +230,63 @@ export default function MapColumns() {
           <textarea
             name="statusValues"
             rows={6}
-            defaultValue={mapping.statusValues}
+            defaultValue={chosen("statusValues", mapping.statusValues)}
+            aria-describedby="statusValues-error"
           />
           {err("statusValues")}
         </label>
         <label>
           Status when the cell is empty or there is no status column
-          <select name="defaultStatus" defaultValue={mapping.defaultStatus}>
+          <select
+            name="defaultStatus"
+            defaultValue={chosen("defaultStatus", mapping.defaultStatus)}
+            aria-describedby="defaultStatus-error"
+          >
             {statuses.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
+          {err("defaultStatus")}
         </label>
         <label>
           Date format
-          <select name="dateFormat" defaultValue={mapping.dateFormat}>
+          <select
+            name="dateFormat"
+            defaultValue={chosen("dateFormat", mapping.dateFormat)}
+            aria-describedby="dateFormat-error"
+          >
             {dateFormats.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
+          {err("dateFormat")}
         </label>
         <label>
           Decimal separator in amounts
           <select
             name="decimalSeparator"
-            defaultValue={mapping.decimalSeparator}
+            defaultValue={chosen("decimalSeparator", mapping.decimalSeparator)}
+            aria-describedby="decimalSeparator-error"
           >
             <option value=".">. (1,234.56)</option>
             <option value=",">, (1.234,56)</option>
           </select>
+          {err("decimalSeparator")}
         </label>
         <label>
           When a row has no registration date
           <select
             name="missingRegisteredOn"
-            defaultValue={mapping.missingRegisteredOn}
+            defaultValue={chosen(
+              "missingRegisteredOn",
+              mapping.missingRegisteredOn,
+            )}
+            aria-describedby="missingRegisteredOn-error"
           >
             <option value="import-date">use today&apos;s date</option>
             <option value="reject">refuse the row</option>
           </select>
+          {err("missingRegisteredOn")}
         </label>
         <button type="submit">Import</button>
       </Form>

@@ -41,6 +41,7 @@ import {
 } from "~/lib/forms.server.js";
 import { formatMoney } from "~/lib/format.js";
 import { logger } from "~/lib/logger.server.js";
+import { sentForm } from "~/lib/sent-form.js";
 
 const commentSchema = z.object({
   intent: z.literal("comment"),
@@ -252,10 +253,14 @@ export default function LeadPage() {
     timeZone,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values: Record<string, string | undefined> = result?.values ?? {};
-  const commentErrors = values.intent === "comment" ? errors : undefined;
-  const decideErrors = values.intent === "comment" ? undefined : errors;
+  const accept = sentForm(result, "accept");
+  const reject = sentForm(result, "reject");
+  const win = sentForm(result, "win");
+  const lose = sentForm(result, "lose");
+  const comment = sentForm(result, "comment");
+  // A refusal of a move no longer open (409) names no field; it is
+  // shown whether or not the page still offers that move.
+  const moveError = [accept, reject, win, lose].find((f) => f.errors?.form);
   return (
     <section>
       <h1>{lead.company}</h1>
@@ -361,20 +366,21 @@ export default function LeadPage() {
         ) : null}
       </dl>
 
+      <FormError errors={moveError?.errors} />
       {canDecide && next.length > 0 && lead.status !== "under_review" ? (
         <section aria-labelledby="decide">
           <h2 id="decide">Decide</h2>
           <p>Reasons and notes you give here are shown to the partner.</p>
-          <FormError errors={decideErrors} />
           {next.includes("accepted") ? (
-            <Form method="post" className="inline">
+            <Form key={accept.key} method="post" className="inline">
               <input type="hidden" name="intent" value="accept" />
               <Field
                 idPrefix="accept-"
                 label="Note (optional)"
                 name="reason"
                 hint="The partner sees this note."
-                errors={undefined}
+                defaultValue={accept.values.reason}
+                errors={accept.errors}
               />
               <button type="submit">
                 {lead.status === "expired" ? "Accept again" : "Accept"}
@@ -382,60 +388,62 @@ export default function LeadPage() {
             </Form>
           ) : null}
           {next.includes("rejected") ? (
-            <Form method="post" className="inline">
+            <Form key={reject.key} method="post" className="inline">
               <input type="hidden" name="intent" value="reject" />
               <Field
                 idPrefix="reject-"
                 label="Reason for rejecting"
                 name="reason"
                 hint="The partner sees this reason."
-                errors={
-                  result?.values?.intent === "reject" ? errors : undefined
-                }
+                defaultValue={reject.values.reason}
+                errors={reject.errors}
               />
               <button type="submit">Reject</button>
             </Form>
           ) : null}
           {next.includes("won") ? (
-            <Form method="post" className="inline">
+            <Form key={win.key} method="post" className="inline">
               <input type="hidden" name="intent" value="win" />
               <Field
                 idPrefix="win-"
                 label="Amount won"
                 name="amount"
                 inputMode="decimal"
-                errors={result?.values?.intent === "win" ? errors : undefined}
+                defaultValue={win.values.amount}
+                errors={win.errors}
               />
               <Field
                 idPrefix="win-"
                 label="Won on"
                 name="closedOn"
                 type="date"
-                defaultValue={today}
+                defaultValue={win.values.closedOn ?? today}
                 max={today}
-                errors={result?.values?.intent === "win" ? errors : undefined}
+                errors={win.errors}
               />
+
               <button type="submit">Mark won</button>
             </Form>
           ) : null}
           {next.includes("lost") ? (
-            <Form method="post" className="inline">
+            <Form key={lose.key} method="post" className="inline">
               <input type="hidden" name="intent" value="lose" />
               <Field
                 idPrefix="lose-"
                 label="Lost on"
                 name="closedOn"
                 type="date"
-                defaultValue={today}
+                defaultValue={lose.values.closedOn ?? today}
                 max={today}
-                errors={result?.values?.intent === "lose" ? errors : undefined}
+                errors={lose.errors}
               />
               <Field
                 idPrefix="lose-"
                 label="Reason (optional)"
                 name="reason"
                 hint="The partner sees this reason."
-                errors={undefined}
+                defaultValue={lose.values.reason}
+                errors={lose.errors}
               />
               <button type="submit">Mark lost</button>
             </Form>
@@ -478,16 +486,14 @@ export default function LeadPage() {
             ))}
           </ol>
         )}
-        <Form method="post" className="stack">
+        <Form key={comment.key} method="post" className="stack">
           <input type="hidden" name="intent" value="comment" />
-          <FormError errors={commentErrors} />
-          <Field label="Add a comment" name="body" errors={commentErrors}>
+          <FormError errors={comment.errors} />
+          <Field label="Add a comment" name="body" errors={comment.errors}>
             <textarea
               name="body"
               rows={3}
-              defaultValue={
-                values.intent === "comment" ? values.body : undefined
-              }
+              defaultValue={comment.values.body}
               aria-describedby="body-error"
             />
           </Field>

@@ -25,9 +25,10 @@ import {
 import { PeriodPicker } from "~/components/period-picker.js";
 import { notFound, requireOwnerStaff, type Member } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm } from "~/lib/forms.server.js";
+import { formList, parseForm, readForm } from "~/lib/forms.server.js";
 import { formatMetricValue } from "~/lib/format.js";
 import { periodFromUrl } from "~/lib/scorecard.server.js";
+import { sentForm } from "~/lib/sent-form.js";
 import { parseTarget, targetHint } from "~/lib/targets.js";
 
 const paramsSchema = z.object({
@@ -145,22 +146,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { period } = periodFromUrl(member.program, url);
   const formData = await readForm(request);
   const form = parseForm(formData, actionSchema);
-  if (!form.ok) return data({ errors: form.errors }, 400);
+  const refuse = (errors: Record<string, string[] | undefined>, status = 400) =>
+    data(
+      { errors, values: form.values, chosen: formList(formData, "objective") },
+      status,
+    );
+  if (!form.ok) return refuse(form.errors);
 
   const db = await getDb();
   const owner = { programId: member.program.id, partnerId: partner.id };
   const input = form.data;
   const actorId = member.user.id;
   if (input.intent === "objectives") {
-    const objectives = formData
-      .getAll("objective")
-      .filter((v): v is string => typeof v === "string");
+    const objectives = formList(formData, "objective");
     const result = await setObjectives(db, { ...owner, objectives, actorId });
-    if (!result.ok) return data({ errors: { form: [result.message] } }, 400);
+    if (!result.ok) return refuse({ form: [result.message] });
   } else if (input.intent === "add") {
     const result = await addKeyMetric(db, { ...owner, ...input, actorId });
     if (!result.ok) {
-      return data({ errors: { metricId: [result.message] } }, 409);
+      return refuse({ metricId: [result.message] }, 409);
     }
   } else if (input.intent === "remove") {
     if (!(await removeKeyMetric(db, { ...owner, ...input, actorId }))) {
@@ -180,7 +184,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (target === null) {
       const errors = { [`target-${key.id}`]: [`Enter ${targetHint(unit)}.`] };
-      return data({ errors }, 400);
+      return refuse(errors);
     }
     await setTarget(db, {
       ...owner,
@@ -197,6 +201,9 @@ export default function Objectives() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string[] | undefined> = result?.errors ?? {};
+  const chosen = sentForm(result, "objectives");
+  const target = sentForm(result, "target");
+  const add = sentForm(result, "add");
   const back = `/partners/${d.partner.id}/scorecard?kind=${d.period.kind}&at=${d.period.key}`;
   return (
     <section>
@@ -206,7 +213,7 @@ export default function Objectives() {
       </p>
       {errors.form ? <p role="alert">{errors.form.join(" ")}</p> : null}
 
-      <Form method="post" className="stack">
+      <Form key={chosen.key} method="post" className="stack">
         <h2>Objectives</h2>
         <input type="hidden" name="intent" value="objectives" />
         <fieldset>
@@ -218,7 +225,11 @@ export default function Objectives() {
                   type="checkbox"
                   name="objective"
                   value={o.id}
-                  defaultChecked={o.chosen}
+                  defaultChecked={
+                    chosen.sent && result
+                      ? result.chosen.includes(o.id)
+                      : o.chosen
+                  }
                 />{" "}
                 {o.name} <small>({o.metrics})</small>
               </span>
@@ -236,7 +247,13 @@ export default function Objectives() {
           <li key={k.id}>
             <strong>{k.name}</strong> (weight {k.weight}) · target for{" "}
             {d.period.label}: {k.target ?? "none"}
-            <Form method="post" className="inline">
+            <Form
+              key={
+                target.values.keyMetricId === String(k.id) ? target.key : k.id
+              }
+              method="post"
+              className="inline"
+            >
               <input type="hidden" name="intent" value="target" />
               <input type="hidden" name="keyMetricId" value={k.id} />
               <label>
@@ -244,6 +261,11 @@ export default function Objectives() {
                 <input
                   name="target"
                   inputMode="decimal"
+                  defaultValue={
+                    target.values.keyMetricId === String(k.id)
+                      ? target.values.target
+                      : undefined
+                  }
                   aria-describedby={`target-${k.id}-error`}
                 />
               </label>
@@ -261,7 +283,7 @@ export default function Objectives() {
         ))}
       </ul>
 
-      <Form method="post" className="stack">
+      <Form key={add.key} method="post" className="stack">
         <h3>Add a key metric</h3>
         <input type="hidden" name="intent" value="add" />
         {d.suggested.length > 0 ? (
@@ -274,7 +296,7 @@ export default function Objectives() {
           Metric
           <select
             name="metricId"
-            defaultValue={d.suggested[0]?.id ?? ""}
+            defaultValue={add.values.metricId ?? d.suggested[0]?.id ?? ""}
             aria-describedby="metricId-error"
           >
             <option value="">Choose…</option>
@@ -290,9 +312,16 @@ export default function Objectives() {
         </span>
         <label>
           Weight in the score (1-10)
-          <input name="weight" defaultValue="1" inputMode="numeric" />
+          <input
+            name="weight"
+            defaultValue={add.values.weight ?? "1"}
+            inputMode="numeric"
+            aria-describedby="weight-error"
+          />
         </label>
-        <span className="field-error">{errors.weight?.join(" ")}</span>
+        <span id="weight-error" className="field-error">
+          {errors.weight?.join(" ")}
+        </span>
         <button type="submit">Add key metric</button>
       </Form>
     </section>

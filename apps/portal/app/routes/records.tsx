@@ -25,6 +25,7 @@ import { Field, FormError } from "~/components/field.js";
 import { requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import {
+  formList,
   moneyField,
   parseForm,
   pastDayField,
@@ -33,6 +34,7 @@ import {
   text,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
+import { sentForm } from "~/lib/sent-form.js";
 
 const partnerId = z.coerce
   .number({ error: "Choose a partner." })
@@ -110,9 +112,17 @@ export async function action({ request }: ActionFunctionArgs) {
     formData,
     actionSchema(member.program.currencyDigits, today),
   );
-  if (!form.ok) {
-    return data({ errors: form.errors, values: form.values }, 400);
-  }
+  // A multiple select sends many values; they come back on their own.
+  const refuse = (errors: Record<string, string[] | undefined>) =>
+    data(
+      {
+        errors,
+        values: form.values,
+        partnerIds: formList(formData, "partnerIds"),
+      },
+      400,
+    );
+  if (!form.ok) return refuse(form.errors);
 
   const db = await getDb();
   const programId = member.program.id;
@@ -130,8 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
       createdBy,
     });
   } else if (input.intent === "activity") {
-    const partnerIds = formData
-      .getAll("partnerIds")
+    const partnerIds = formList(formData, "partnerIds")
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
     result = await recordActivity(db, {
@@ -172,10 +181,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     const field = input.intent === "activity" ? "partnerIds" : "partnerId";
-    return data(
-      { errors: { [field]: [result.message] }, values: form.values },
-      400,
-    );
+    return refuse({ [field]: [result.message] });
   }
   logger.info({ programId, kind: input.intent }, "Fact recorded");
   return redirect(`/records?recorded=${input.intent}`);
@@ -187,16 +193,22 @@ function PartnerSelect({
   partners,
   errors,
   prefix,
+  defaultValue,
 }: {
   name: string;
   optional?: string;
   partners: { id: number; name: string }[];
   errors: Record<string, string[] | undefined> | undefined;
   prefix: string;
+  defaultValue: string | undefined;
 }) {
   return (
     <Field idPrefix={prefix} label="Partner" name={name} errors={errors}>
-      <select name={name} aria-describedby={`${prefix}${name}-error`}>
+      <select
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={`${prefix}${name}-error`}
+      >
         <option value="">{optional ?? "Choose…"}</option>
         {partners.map((p) => (
           <option key={p.id} value={p.id}>
@@ -211,9 +223,11 @@ function PartnerSelect({
 export default function Records() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const intent = result?.values?.intent;
-  const errorsFor = (name: string) =>
-    intent === name ? result?.errors : undefined;
+  const cost = sentForm(result, "cost");
+  const activity = sentForm(result, "activity");
+  const measure = sentForm(result, "measure");
+  const revenue = sentForm(result, "revenue");
+  const chosen = activity.sent && result ? result.partnerIds : undefined;
   return (
     <section>
       <h1>Record what happened</h1>
@@ -227,23 +241,23 @@ export default function Records() {
         <Link to="/imports/revenue">Import a CSV</Link>.
       </p>
 
-      <Form method="post" className="stack" noValidate>
+      <Form key={cost.key} method="post" className="stack" noValidate>
         <h2>A cost</h2>
-        <FormError errors={errorsFor("cost")} />
+        <FormError errors={cost.errors} />
         <input type="hidden" name="intent" value="cost" />
         <PartnerSelect
           name="partnerId"
           partners={d.partners}
-          errors={errorsFor("cost")}
+          errors={cost.errors}
           prefix="cost-"
+          defaultValue={cost.values.partnerId}
         />
-        <Field
-          idPrefix="cost-"
-          label="For"
-          name="kind"
-          errors={errorsFor("cost")}
-        >
-          <select name="kind" aria-describedby="cost-kind-error">
+        <Field idPrefix="cost-" label="For" name="kind" errors={cost.errors}>
+          <select
+            name="kind"
+            defaultValue={cost.values.kind}
+            aria-describedby="cost-kind-error"
+          >
             {COST_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k.replaceAll("_", " ")}
@@ -255,38 +269,44 @@ export default function Records() {
           idPrefix="cost-"
           label="Amount"
           name="amount"
+          defaultValue={cost.values.amount}
           inputMode="decimal"
-          errors={errorsFor("cost")}
+          errors={cost.errors}
         />
         <Field
           idPrefix="cost-"
           label="Day"
           name="incurredOn"
           type="date"
-          defaultValue={d.today}
+          defaultValue={cost.values.incurredOn ?? d.today}
           max={d.today}
-          errors={errorsFor("cost")}
+          errors={cost.errors}
         />
         <Field
           idPrefix="cost-"
           label="Note (optional)"
           name="note"
-          errors={errorsFor("cost")}
+          defaultValue={cost.values.note}
+          errors={cost.errors}
         />
         <button type="submit">Record cost</button>
       </Form>
 
-      <Form method="post" className="stack" noValidate>
+      <Form key={activity.key} method="post" className="stack" noValidate>
         <h2>An activity or a communication</h2>
-        <FormError errors={errorsFor("activity")} />
+        <FormError errors={activity.errors} />
         <input type="hidden" name="intent" value="activity" />
         <Field
           idPrefix="activity-"
           label="Kind"
           name="kind"
-          errors={errorsFor("activity")}
+          errors={activity.errors}
         >
-          <select name="kind" aria-describedby="activity-kind-error">
+          <select
+            name="kind"
+            defaultValue={activity.values.kind}
+            aria-describedby="activity-kind-error"
+          >
             {ACTIVITY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k.replaceAll("_", " ")}
@@ -298,26 +318,28 @@ export default function Records() {
           idPrefix="activity-"
           label="Title"
           name="title"
-          errors={errorsFor("activity")}
+          defaultValue={activity.values.title}
+          errors={activity.errors}
         />
         <Field
           idPrefix="activity-"
           label="Day"
           name="occurredOn"
           type="date"
-          defaultValue={d.today}
+          defaultValue={activity.values.occurredOn ?? d.today}
           max={d.today}
-          errors={errorsFor("activity")}
+          errors={activity.errors}
         />
         <Field
           idPrefix="activity-"
           label="Partners involved"
           name="partnerIds"
-          errors={errorsFor("activity")}
+          errors={activity.errors}
         >
           <select
             name="partnerIds"
             multiple
+            defaultValue={chosen}
             size={6}
             aria-describedby="activity-partnerIds-error"
           >
@@ -330,24 +352,34 @@ export default function Records() {
         </Field>
         <label className="check">
           <span>
-            <input type="checkbox" name="completed" defaultChecked /> Completed
-            (an innovation counts once completed)
+            <input
+              type="checkbox"
+              name="completed"
+              defaultChecked={
+                !activity.sent || activity.values.completed === "on"
+              }
+            />{" "}
+            Completed (an innovation counts once completed)
           </span>
         </label>
         <button type="submit">Record activity</button>
       </Form>
 
-      <Form method="post" className="stack" noValidate>
+      <Form key={measure.key} method="post" className="stack" noValidate>
         <h2>A manual measure</h2>
-        <FormError errors={errorsFor("measure")} />
+        <FormError errors={measure.errors} />
         <input type="hidden" name="intent" value="measure" />
         <Field
           idPrefix="measure-"
           label="Measure"
           name="metricId"
-          errors={errorsFor("measure")}
+          errors={measure.errors}
         >
-          <select name="metricId" aria-describedby="measure-metricId-error">
+          <select
+            name="metricId"
+            defaultValue={measure.values.metricId}
+            aria-describedby="measure-metricId-error"
+          >
             {d.measures.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name} (
@@ -365,52 +397,60 @@ export default function Records() {
           name="partnerId"
           optional="The whole program"
           partners={d.partners}
-          errors={errorsFor("measure")}
+          errors={measure.errors}
           prefix="measure-"
+          defaultValue={measure.values.partnerId}
         />
         <Field
           idPrefix="measure-"
           label="Value"
           name="value"
+          defaultValue={measure.values.value}
           inputMode="decimal"
-          errors={errorsFor("measure")}
+          errors={measure.errors}
         />
         <Field
           idPrefix="measure-"
           label="Day measured"
           name="measuredOn"
           type="date"
-          defaultValue={d.today}
+          defaultValue={measure.values.measuredOn ?? d.today}
           max={d.today}
-          errors={errorsFor("measure")}
+          errors={measure.errors}
         />
         <button type="submit">Record measure</button>
       </Form>
 
-      <Form method="post" className="stack" noValidate>
+      <Form key={revenue.key} method="post" className="stack" noValidate>
         <h2>A revenue event</h2>
-        <FormError errors={errorsFor("revenue")} />
+        <FormError errors={revenue.errors} />
         <input type="hidden" name="intent" value="revenue" />
         <Field
           idPrefix="revenue-"
           label="Customer"
           name="customer"
-          errors={errorsFor("revenue")}
+          defaultValue={revenue.values.customer}
+          errors={revenue.errors}
         />
         <PartnerSelect
           name="partnerId"
           optional="None (a direct customer)"
           partners={d.partners}
-          errors={errorsFor("revenue")}
+          errors={revenue.errors}
           prefix="revenue-"
+          defaultValue={revenue.values.partnerId}
         />
         <Field
           idPrefix="revenue-"
           label="Kind"
           name="kind"
-          errors={errorsFor("revenue")}
+          errors={revenue.errors}
         >
-          <select name="kind" aria-describedby="revenue-kind-error">
+          <select
+            name="kind"
+            defaultValue={revenue.values.kind}
+            aria-describedby="revenue-kind-error"
+          >
             {REVENUE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}
@@ -422,17 +462,18 @@ export default function Records() {
           idPrefix="revenue-"
           label="Amount (a contraction is booked as negative)"
           name="amount"
+          defaultValue={revenue.values.amount}
           inputMode="decimal"
-          errors={errorsFor("revenue")}
+          errors={revenue.errors}
         />
         <Field
           idPrefix="revenue-"
           label="Day"
           name="occurredOn"
           type="date"
-          defaultValue={d.today}
+          defaultValue={revenue.values.occurredOn ?? d.today}
           max={d.today}
-          errors={errorsFor("revenue")}
+          errors={revenue.errors}
         />
         <button type="submit">Record revenue</button>
       </Form>
