@@ -84,6 +84,15 @@ async function queue(to: string, subject: string) {
   );
 }
 
+/**
+ * "Now" for a delivery run, a second on: PostgreSQL stamps a queued row
+ * in microseconds and a Date holds milliseconds, so a run started in the
+ * same millisecond as the insert could fall just before it.
+ */
+function aMomentLater(): Date {
+  return new Date(Date.now() + 1000);
+}
+
 async function row(subject: string) {
   const [found] = await portal.handle.db
     .select()
@@ -97,8 +106,8 @@ describe("mail delivery", () => {
     await queue("first@alpha.test", "First");
     await queue("second@alpha.test", "Second");
     const results = await Promise.all([
-      deliverDueMail(portal.handle.db, mailer()),
-      deliverDueMail(portal.handle.db, mailer()),
+      deliverDueMail(portal.handle.db, mailer(), { now: aMomentLater() }),
+      deliverDueMail(portal.handle.db, mailer(), { now: aMomentLater() }),
     ]);
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(2);
     expect(
@@ -114,7 +123,9 @@ describe("mail delivery", () => {
     expect((await row("First")).sentAt).not.toBeNull();
 
     // Nothing left: another run sends nothing again.
-    expect(await deliverDueMail(portal.handle.db, mailer())).toEqual({
+    expect(
+      await deliverDueMail(portal.handle.db, mailer(), { now: aMomentLater() }),
+    ).toEqual({
       sent: 0,
       failed: 0,
     });
@@ -132,7 +143,7 @@ describe("mail delivery", () => {
         link: "/leads/12",
       }),
     );
-    await deliverDueMail(portal.handle.db, mailer());
+    await deliverDueMail(portal.handle.db, mailer(), { now: aMomentLater() });
     const sent = received.find((r) => r.raw.includes("Subject: Linked notice"));
     expect(sent!.raw).toContain("https://partners.example/leads/12");
     // The outbox keeps the path; the page shows the whole address too.
@@ -163,7 +174,7 @@ describe("mail delivery", () => {
     }) as typeof logger.warn);
     refuseWith = 550;
     await queue("refused@alpha.test", "Refused");
-    const now = new Date();
+    const now = aMomentLater();
     expect(await deliverDueMail(portal.handle.db, mailer(), { now })).toEqual({
       sent: 0,
       failed: 1,
