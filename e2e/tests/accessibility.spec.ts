@@ -108,3 +108,27 @@ test("an unknown address: page not found, and a way back", async ({
   ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the top bar marks one link, the page's own, as current", async ({
+  openPage,
+}) => {
+  const current = (page: Page) =>
+    page
+      .getByRole("navigation", { name: "Main" })
+      .locator('[aria-current="page"]')
+      .allTextContents();
+  const staff = await openPage({ as: "staff" });
+  for (const [path, link] of [
+    ["/leads", "Leads"],
+    [`/leads/${ids.lead}`, "Leads"],
+    ["/leads/inbox", "To decide"],
+    ["/imports/revenue", "Import"],
+    ["/partners", "Partners"],
+  ] as const) {
+    await staff.goto(path);
+    expect(await current(staff), path).toEqual([link]);
+  }
+  const partner = await openPage({ as: "bluefin" });
+  await partner.goto("/leads/new");
+  expect(await current(partner)).toEqual(["Register a lead"]);
+});

@@ -43,4 +43,17 @@ describe("the leads list", () => {
       Array.from({ length: 11 }, (_, i) => `Company ${11 - i}`),
     );
   });
+
+  it("sends a page past the end to the last page, keeping the filter", async () => {
+    const cookie = await cookieFor(portal.handle, portal.t.users.betaUser.id);
+    const past = await call(leads.loader, "/leads?status=submitted&page=9", {
+      cookie,
+    });
+    expect(past.status).toBe(302);
+    expect(past.location).toBe("/leads?status=submitted&page=2");
+    const empty = await call(leads.loader, "/leads?status=won&page=3", {
+      cookie,
+    });
+    expect(empty.location).toBe("/leads?status=won&page=1");
+  });
 });

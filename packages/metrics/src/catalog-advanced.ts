@@ -22,6 +22,7 @@ export const ADVANCED_METRICS: readonly MetricDefinition[] = [
     description:
       "The share of active partners that did anything with us in the period.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
   },
   {
     ...advanced,
@@ -30,6 +31,7 @@ export const ADVANCED_METRICS: readonly MetricDefinition[] = [
     description:
       "The share of all pairs of active partners that worked together.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
   },
   {
     ...advanced,
@@ -96,6 +98,7 @@ export const ADVANCED_METRICS: readonly MetricDefinition[] = [
     description:
       "The share of active partners connected to us by API, webhook or embed.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
   },
   {
     ...advanced,

@@ -48,6 +48,7 @@ export const BASIC_METRICS: readonly MetricDefinition[] = [
     description:
       "Of the partner's leads won or lost in the period, the share won.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
     higherIsBetter: true,
     source: "events",
   },
@@ -95,6 +96,7 @@ export const BASIC_METRICS: readonly MetricDefinition[] = [
     description:
       "The share of effort the partnership freed, as staff judged it.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
     higherIsBetter: true,
     source: "manual",
   },

@@ -32,6 +32,7 @@ export const INTERMEDIATE_METRICS: readonly MetricDefinition[] = [
     description:
       "Of the partner's customers at the period's start, the share still here.",
     unit: "percent",
+    scale: { min: 0, max: 1 },
     source: "events",
   },
   {

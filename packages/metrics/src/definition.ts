@@ -41,6 +41,9 @@ export interface MetricDefinition {
   level: MetricLevel;
   source: MetricSource;
   tier: MetricTier;
-  /** The bounds of a score or NPS, for a gauge; absent when open. */
+  /**
+   * The bounds its values lie within, in the unit's terms (a share as a
+   * fraction, 0..1; a score on its scale); absent when open.
+   */
   scale?: { min: number; max: number };
 }

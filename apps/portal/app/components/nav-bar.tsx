@@ -1,4 +1,5 @@
-import { Form, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 
 interface NavUser {
   name: string;
@@ -22,14 +23,18 @@ export function NavBar({ user }: { user: NavUser | null }) {
       {user ? (
         <>
           <nav aria-label="Main">
-            <NavLink to="/leads">Leads</NavLink>
+            <SectionLink to="/leads" covers={/^\/leads(\/\d+(\/.*)?)?$/}>
+              Leads
+            </SectionLink>
             {user.isOwnerSide ? (
               <>
                 <NavLink to="/leads/inbox">To decide</NavLink>
                 <NavLink to="/overview">Overview</NavLink>
                 <NavLink to="/partners">Partners</NavLink>
                 <NavLink to="/records">Record</NavLink>
-                <NavLink to="/imports/leads">Import</NavLink>
+                <SectionLink to="/imports/leads" covers={/^\/imports(\/|$)/}>
+                  Import
+                </SectionLink>
                 <NavLink to="/embed-keys">Embed keys</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
                 {user.role === "owner_admin" ? (
@@ -77,6 +82,33 @@ export function NavBar({ user }: { user: NavUser | null }) {
         </>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * A link marked as the current page on the paths it covers: "Leads"
+ * covers the list and a lead's own pages but not "To decide" or
+ * "Register a lead", which have their own links (NavLink's prefix match
+ * marked both at once).
+ */
+function SectionLink({
+  to,
+  covers,
+  children,
+}: {
+  to: string;
+  covers: RegExp;
+  children: ReactNode;
+}) {
+  const current = covers.test(useLocation().pathname);
+  return (
+    <Link
+      to={to}
+      className={current ? "active" : undefined}
+      aria-current={current ? "page" : undefined}
+    >
+      {children}
+    </Link>
   );
 }
 

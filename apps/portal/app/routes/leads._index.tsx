@@ -1,4 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -34,6 +38,10 @@ function protectionWords(daysLeft: number | null): string {
   return `${daysLeft} day${daysLeft === 1 ? "" : "s"} left`;
 }
 
+function pageQuery(status: string | undefined, page: number): string {
+  return `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page) })}`;
+}
+
 export const meta: MetaFunction = () => [{ title: "Leads · Tandem" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,11 +65,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     countLeads(db, filter),
   ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end (an old link, a typed number) goes to the last.
+  if (page > pages) throw redirect(`/leads${pageQuery(status, pages)}`);
   const today = programToday(member.program);
   return {
     status: status ?? "",
     page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pages,
     total,
     isOwnerSide: member.isOwnerSide,
     leads: leads.map((lead) => ({
@@ -79,8 +90,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Leads() {
   const { leads, status, isOwnerSide, page, pages, total } =
     useLoaderData<typeof loader>();
-  const pageLink = (n: number) =>
-    `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(n) })}`;
+  const pageLink = (n: number) => pageQuery(status, n);
   return (
     <section>
       <h1>{isOwnerSide ? "Incoming leads" : "Your leads"}</h1>

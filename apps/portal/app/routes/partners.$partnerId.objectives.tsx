@@ -114,9 +114,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         name: m.name,
       })),
       keys: keys.map((k) => {
-        const unit = isMetricId(k.metricId)
-          ? getMetricDefinition(k.metricId).unit
-          : "count";
+        const metric = isMetricId(k.metricId)
+          ? getMetricDefinition(k.metricId)
+          : { unit: "count" as const };
+        const unit = metric.unit;
         const stored =
           k.target === null
             ? null
@@ -131,7 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             stored === null
               ? null
               : formatMetricValue(stored, unit, member.program),
-          hint: targetHint(unit),
+          hint: targetHint(metric),
         };
       }),
     },
@@ -176,21 +177,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!key || !isMetricId(key.metricId)) {
       throw notFound("No such key metric.");
     }
-    const unit = getMetricDefinition(key.metricId).unit;
-    const target = parseTarget(
+    const parsed = parseTarget(
       input.target,
-      unit,
+      getMetricDefinition(key.metricId),
       member.program.currencyDigits,
     );
-    if (target === null) {
-      const errors = { [`target-${key.id}`]: [`Enter ${targetHint(unit)}.`] };
-      return refuse(errors);
+    if ("error" in parsed) {
+      return refuse({ [`target-${key.id}`]: [parsed.error] });
     }
     await setTarget(db, {
       ...owner,
       keyMetricId: key.id,
       period,
-      target,
+      target: parsed.target,
       actorId,
     });
   }
