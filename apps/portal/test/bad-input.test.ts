@@ -75,6 +75,31 @@ describe("bad input", () => {
     expect(await leadCount()).toBe(before);
   });
 
+  it("keeps a name on one line and drops control characters", async () => {
+    const made = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: {
+        company: "Globex\r\nBcc: all@globex.test",
+        contactName: "Hank\u0000 Scorpio",
+        contactEmail: "hank@globex.test",
+        notes: "Line one\r\nLine two\u0000",
+      },
+    });
+    expect(made.status).toBe(302);
+    const leadId = made.location!.match(/leads\/(\d+)/)![1]!;
+    const shown = (
+      await call(lead.loader, `/leads/${leadId}`, {
+        cookie: alpha,
+        params: { leadId },
+      })
+    ).body as {
+      lead: { company: string; contactName: string; notes: string };
+    };
+    expect(shown.lead.company).toBe("Globex Bcc: all@globex.test");
+    expect(shown.lead.contactName).toBe("Hank Scorpio");
+    expect(shown.lead.notes).toBe("Line one\nLine two");
+  });
+
   it("refuses a won amount that is not money, keeping the lead as it was", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,

@@ -191,4 +191,27 @@ describe("mapLeadRows without an id column", () => {
       },
     ]);
   });
+
+  it("keeps a quoted cell's line breaks in notes only", () => {
+    const { leads } = mapLeadRows(
+      tableOf(
+        [
+          "id,agent,account,notes",
+          'N1,Ann,"Acme\r\nHoldings","first line\r\nsecond\u0000 line"',
+        ].join("\n"),
+      ),
+      {
+        ...MAPPING,
+        columns: {
+          externalId: "id",
+          partner: "agent",
+          company: "account",
+          notes: "notes",
+        },
+      },
+      OPTIONS,
+    );
+    expect(leads[0]?.company).toBe("Acme Holdings");
+    expect(leads[0]?.notes).toBe("first line\nsecond line");
+  });
 });

@@ -1,7 +1,11 @@
 import { LEAD_FIELD_IDS, type LeadFieldId } from "./lead-fields.js";
 import type { MappedColumns } from "./mapping-schema.js";
 
-/** The trimmed, non-empty cells of one row, by the field they map to. */
+/**
+ * The trimmed, non-empty cells of one row, by the field they map to; a
+ * quoted cell's line breaks stay in notes only, and no cell keeps a
+ * control character (PostgreSQL cannot store NUL).
+ */
 export type MappedCells = Partial<Record<LeadFieldId, string>>;
 
 export type ColumnIndexes = Map<LeadFieldId, number>;
@@ -26,8 +30,14 @@ export function readMappedCells(
 ): MappedCells {
   const mapped: MappedCells = {};
   for (const [field, index] of indexes) {
-    const value = (cells[index] ?? "").trim();
+    const value = clean(cells[index] ?? "", field === "notes").trim();
     if (value !== "") mapped[field] = value;
   }
   return mapped;
+}
+
+function clean(value: string, multiline: boolean): string {
+  return multiline
+    ? value.replace(/\r\n?/g, "\n").replace(/[^\P{Cc}\n\t]/gu, "")
+    : value.replace(/\p{Cc}+/gu, " ");
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SKELETON_METRIC_IDS, type MetricId } from "@tandem/metrics";
-import { requiredText } from "./forms.server.js";
+import { requiredLine } from "./forms.server.js";
 import { parseOrigins } from "./origins.js";
 
 /** The form field holding a metric's position ("" hides it). */
@@ -34,7 +34,7 @@ const originsField = z.string().transform((v, ctx) => {
 export const createKeySchema = z
   .object({
     intent: z.literal("create"),
-    label: requiredText("A label", 100),
+    label: requiredLine("A label", 100),
     // A client that predates scopes asks for a partner's key.
     scope: z.enum(["partner", "program"], { error: CHOOSE }).default("partner"),
     partnerId: z.string().optional(),

@@ -52,21 +52,57 @@ export const queryId = z
   .optional()
   .catch(undefined);
 
-/** Optional trimmed text; empty or absent reads as undefined. */
-export const text = (max: number) =>
-  z
+/** Control characters but tab and line feed (NUL cannot be stored). */
+const CONTROL = /[^\P{Cc}\n\t]/gu;
+
+/** Text of several lines: line ends as "\n", no control characters. */
+function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+}
+
+/**
+ * Text of one line (a name, a title): any run of spaces, line breaks or
+ * control characters becomes one space, as a form posted by hand could
+ * otherwise put a line break into a company's name or a mail's subject.
+ */
+function cleanLine(value: string): string {
+  return value.replace(/[\s\p{Cc}]+/gu, " ");
+}
+
+function optional(max: number, clean: (value: string) => string) {
+  return z
     .string()
+    .overwrite(clean)
     .trim()
     .max(max, `Use at most ${max} characters.`)
     .optional()
     .transform((v) => (v === "" ? undefined : v));
+}
 
-export const requiredText = (label: string, max: number) =>
-  z
+function required(
+  label: string,
+  max: number,
+  clean: (value: string) => string,
+) {
+  return z
     .string({ error: `${label} is required.` })
+    .overwrite(clean)
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `Use at most ${max} characters.`);
+}
+
+/** Optional trimmed text; empty or absent reads as undefined. */
+export const text = (max: number) => optional(max, cleanText);
+
+export const requiredText = (label: string, max: number) =>
+  required(label, max, cleanText);
+
+/** Optional text of one line; empty or absent reads as undefined. */
+export const line = (max: number) => optional(max, cleanLine);
+
+export const requiredLine = (label: string, max: number) =>
+  required(label, max, cleanLine);
 
 /**
  * The form of a POST, or a response that says what is wrong: another

@@ -18,7 +18,7 @@ import { roleName } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import { getUser } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 import {
   mismatch,
@@ -28,7 +28,7 @@ import {
 import { sessionCookie } from "~/lib/session.server.js";
 
 const newAccountSchema = z
-  .object({ name: requiredText("Your name", 200), ...newPasswordFields })
+  .object({ name: requiredLine("Your name", 200), ...newPasswordFields })
   .refine(passwordsMatch, mismatch);
 
 const STATUS: Record<InvitationProblem, number> = {

@@ -15,7 +15,7 @@ import {
   moneyField,
   parseForm,
   readForm,
-  requiredText,
+  requiredLine,
   text,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
@@ -47,8 +47,8 @@ const websiteField = z
 
 function leadSchema(currencyDigits: number) {
   return z.object({
-    company: requiredText("Company", 200),
-    contactName: requiredText("Contact name", 200),
+    company: requiredLine("Company", 200),
+    contactName: requiredLine("Contact name", 200),
     contactEmail: z
       .string()
       .trim()

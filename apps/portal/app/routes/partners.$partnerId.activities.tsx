@@ -21,7 +21,7 @@ import {
   parseForm,
   pastDayField,
   readForm,
-  requiredText,
+  requiredLine,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 import { requireVisiblePartner } from "~/lib/partner-route.server.js";
@@ -29,7 +29,7 @@ import { requireVisiblePartner } from "~/lib/partner-route.server.js";
 function activitySchema(today: string) {
   return z.object({
     kind: z.enum(ACTIVITY_KINDS, { error: "Choose a kind of activity." }),
-    title: requiredText("A title", 200),
+    title: requiredLine("A title", 200),
     occurredOn: pastDayField(today),
     completed: z.string().optional(),
   });

@@ -12,14 +12,14 @@ import { PARTNER_TYPES } from "@tandem/db/values";
 import { Field, FormError } from "~/components/field.js";
 import { notFound, requireOwnerAdmin, type Member } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { dayField, parseForm, readForm, text } from "~/lib/forms.server.js";
+import { dayField, line, parseForm, readForm } from "~/lib/forms.server.js";
 
 const paramsSchema = z.object({
   partnerId: z.coerce.number().int().positive(),
 });
 const attributesSchema = z.object({
   type: z.enum(PARTNER_TYPES, { error: "Choose a kind of partner." }),
-  tier: text(50).transform((v) => v ?? null),
+  tier: line(50).transform((v) => v ?? null),
   declaredReach: z
     .string()
     .trim()

@@ -11,10 +11,10 @@ import { addPartner, listPartners } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requireOwnerAdmin, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
 
 const partnerSchema = z.object({
-  name: requiredText("The partner's name", 200),
+  name: requiredLine("The partner's name", 200),
 });
 
 export const meta: MetaFunction = () => [{ title: "Partners · Tandem" }];

@@ -26,7 +26,7 @@ import {
   type Member,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
 import { tokenLink } from "~/lib/links.server.js";
 import { logger } from "~/lib/logger.server.js";
 
@@ -47,7 +47,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("invite-partner"),
-    partnerName: requiredText("The company's name", 200),
+    partnerName: requiredLine("The company's name", 200),
     email,
   }),
   z.object({ intent: z.literal("revoke"), invitationId: id }),

@@ -30,7 +30,7 @@ import {
   parseForm,
   pastDayField,
   readForm,
-  requiredText,
+  requiredLine,
   text,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
@@ -55,7 +55,7 @@ function actionSchema(digits: number, today: string) {
     z.object({
       intent: z.literal("activity"),
       kind: z.enum(ACTIVITY_KINDS, { error: "Choose a kind of activity." }),
-      title: requiredText("A title", 200),
+      title: requiredLine("A title", 200),
       occurredOn: past,
       completed: z.string().optional(),
     }),
@@ -72,7 +72,7 @@ function actionSchema(digits: number, today: string) {
     }),
     z.object({
       intent: z.literal("revenue"),
-      customer: requiredText("The customer", 200),
+      customer: requiredLine("The customer", 200),
       partnerId: z.string().optional(),
       kind: z.enum(REVENUE_KINDS, { error: "Choose a kind of revenue." }),
       amount: z

@@ -31,6 +31,7 @@ import {
   dayField,
   parseForm,
   readForm,
+  requiredLine,
   requiredText,
 } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
@@ -46,7 +47,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("item"),
-    title: requiredText("What is to be done", 300),
+    title: requiredLine("What is to be done", 300),
     ownerId: z.coerce
       .number({ error: "Choose who does it." })
       .int()

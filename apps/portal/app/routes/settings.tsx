@@ -23,7 +23,7 @@ import {
   requireOwnerStaff,
 } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { parseForm, readForm, requiredText } from "~/lib/forms.server.js";
+import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 
 const weight = z.coerce
@@ -51,7 +51,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("segment"),
-    name: requiredText("The segment's name", 100),
+    name: requiredLine("The segment's name", 100),
     targetAccounts: z.coerce
       .number({ error: "Give the number of accounts aimed at." })
       .int("Give a whole number of accounts.")
