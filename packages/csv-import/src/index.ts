@@ -4,6 +4,7 @@ export type {
   EncodingChoice,
   TextEncodingName,
 } from "./decode-csv.js";
+export { AMOUNT_LIMIT_WHOLE } from "./parse-amount.js";
 export { readTable } from "./read-table.js";
 export type { ReadTableResult, Table, TableRow } from "./read-table.js";
 export { DELIMITERS } from "./parse-records.js";

@@ -21,8 +21,12 @@ describe("parseAmount", () => {
   });
 
   it("stays exact beyond the precision of a double", () => {
-    const result = parseAmount("90071992547409.93", US);
-    expect(result).toEqual({ ok: true, minor: 9007199254740993n });
+    // Six decimal places: the most minor units a file can reach.
+    const result = parseAmount("987654321098.765433", {
+      ...US,
+      currencyDigits: 6,
+    });
+    expect(result).toEqual({ ok: true, minor: 987654321098765433n });
   });
 
   it.each([
@@ -38,7 +42,12 @@ describe("parseAmount", () => {
     ["$-5.00", US, "is negative"],
     ["(12.50)", US, "is negative"],
     ["5-", US, "is negative"],
-    ["9223372036854775808", { ...US, currencyDigits: 0 }, "is too large"],
+    [
+      "9223372036854775808",
+      { ...US, currencyDigits: 0 },
+      "is a trillion or more",
+    ],
+    ["1,000,000,000,000.00", US, "is a trillion or more"],
   ])("refuses %s", (text, format, problem) => {
     expect(parseAmount(text, format)).toEqual({ ok: false, problem });
   });

@@ -8,8 +8,13 @@ export type AmountFormat = {
   currencyDigits: number;
 };
 
-/** The database keeps minor units in a signed 64-bit column. */
-const MAX_MINOR = 2n ** 63n - 1n;
+/**
+ * No single amount reaches a trillion in the currency's whole units, in
+ * a file or typed into a form: a larger one is a slip (a pasted id, a
+ * misplaced separator), and sums of many stay far from the signed 64-bit
+ * columns' limit.
+ */
+export const AMOUNT_LIMIT_WHOLE = 10n ** 12n;
 
 /** Spaces of every width, and apostrophes (Swiss), group thousands. */
 const SPACE_GROUPS = [" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019"];
@@ -38,9 +43,11 @@ export function parseAmount(text: string, format: AmountFormat): AmountResult {
   if (fraction.length > digits) {
     return { ok: false, problem: tooPrecise(digits) };
   }
+  if (BigInt(whole) >= AMOUNT_LIMIT_WHOLE) {
+    return { ok: false, problem: "is a trillion or more" };
+  }
   const scale = 10n ** BigInt(digits);
   const minor = BigInt(whole) * scale + BigInt(fraction.padEnd(digits, "0"));
-  if (minor > MAX_MINOR) return { ok: false, problem: "is too large" };
   return { ok: true, minor };
 }
 

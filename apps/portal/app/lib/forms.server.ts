@@ -1,3 +1,4 @@
+import { AMOUNT_LIMIT_WHOLE } from "@tandem/csv-import";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { parseMoney } from "./money.js";
@@ -130,15 +131,12 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
-/** The largest amount a person may type: under a trillion. */
-const MAX_WHOLE_DIGITS = 12;
-
 /** An amount of money in the program's currency, exactly, as minor units. */
 export function moneyField(digits: number, example: string) {
   return z.string().transform((v, ctx) => {
     const minor = parseMoney(v, digits);
     const whole = minor === null ? 0n : minor / 10n ** BigInt(digits);
-    if (minor === null || whole >= 10n ** BigInt(MAX_WHOLE_DIGITS)) {
+    if (minor === null || whole >= AMOUNT_LIMIT_WHOLE) {
       ctx.addIssue({
         code: "custom",
         message:
