@@ -39,7 +39,9 @@ export async function measureLatency({ portal, host, key, rounds }) {
       await partner.post("/leads/new", {
         company: `Bench ${started} ${i}`,
         contactName: "Bench",
-        contactEmail: "bench@example.com",
+        // A contact of its own: a repeated one is a possible duplicate,
+        // which the portal asks about (409) before saving.
+        contactEmail: `bench-${started}-${i}@example.com`,
       });
       write.push(Date.now() - started);
       await page.waitForFunction((n) => window.benchSeen.length > n, i, {
