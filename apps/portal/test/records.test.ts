@@ -155,6 +155,19 @@ describe("recording facts", () => {
         field,
       );
     }
+    // Another program's partner: the same words as an id that never was.
+    for (const partnerId of [String(portal.t.omega.id), "999999"]) {
+      const answer = await record({
+        intent: "cost",
+        partnerId,
+        kind: "fees",
+        amount: "5",
+        incurredOn: today,
+      });
+      expect((answer.body as { errors: object }).errors).toEqual({
+        partnerId: ["Choose one of this program's partners."],
+      });
+    }
     expect(await alphaCard()).toEqual(before);
   });
 

@@ -58,7 +58,7 @@ export async function importRevenueEvents(
     if (!(await partnersBelong(tx, input.programId, partnerIds))) {
       return fail(
         "unknown_partner",
-        "A row names a partner of another program.",
+        "A row names a partner this program does not have.",
       );
     }
     const chunks = chunked(input.rows);

@@ -180,8 +180,22 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   if (!result.ok) {
-    const field = input.intent === "activity" ? "partnerIds" : "partnerId";
-    return refuse({ [field]: [result.message] });
+    const partnerField =
+      input.intent === "activity" ? "partnerIds" : "partnerId";
+    switch (result.error) {
+      case "bad_value":
+        return refuse({ value: [result.message] });
+      case "bad_amount":
+        return refuse({ amount: [result.message] });
+      case "no_partner":
+        return refuse({ [partnerField]: [result.message] });
+      default:
+        // An id from an old page or a hand-made form; the list holds the
+        // program's partners, and nothing says whose the id was.
+        return refuse({
+          [partnerField]: ["Choose one of this program's partners."],
+        });
+    }
   }
   logger.info({ programId, kind: input.intent }, "Fact recorded");
   return redirect(`/records?recorded=${input.intent}`);
