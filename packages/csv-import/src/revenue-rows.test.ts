@@ -29,6 +29,7 @@ describe("mapRevenueRows", () => {
     "Gamma,2024-02-30,10,,",
     "Gamma,2024-07-01,10,,",
     "Gamma,2024-03-01,10,,refund",
+    "Delta,2024-03-01,1,000,Alpha,new",
   ].join("\n");
   const { rows, rejected } = mapRevenueRows(table(file), MAPPING, {
     currencyDigits: 2,
@@ -59,6 +60,11 @@ describe("mapRevenueRows", () => {
         reasons: [
           'Kind: "refund" is not one of new, expansion, renewal, contraction',
         ],
+      },
+      // "1,000" unquoted: not a revenue of 1.
+      {
+        rowNumber: 10,
+        reasons: ["row has values beyond the last named column"],
       },
     ]);
   });

@@ -61,7 +61,15 @@ export function mapRevenueRows(
   const rows: RevenueImportRow[] = [];
   const rejected: { rowNumber: number; reasons: string[] }[] = [];
   for (const row of table.rows) {
-    const cell = (i: number) => (i < 0 ? "" : (row.cells[i] ?? "").trim());
+    if (row.cells.length > table.headers.length) {
+      // An unquoted "1,000" splits into two cells and shifts the rest:
+      // reading on would take 1 for a thousand.
+      const reason = "row has values beyond the last named column";
+      rejected.push({ rowNumber: row.rowNumber, reasons: [reason] });
+      continue;
+    }
+    const cell = (i: number) =>
+      i < 0 ? "" : (row.cells[i] ?? "").replace(/\p{Cc}+/gu, " ").trim();
     const reasons: string[] = [];
     const customer = cell(index.customer);
     if (!customer) reasons.push(`${mapping.customer}: is empty`);
