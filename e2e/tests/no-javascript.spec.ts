@@ -82,11 +82,23 @@ test("an admin changes the program's settings without JavaScript", async ({
   await expect(margin).toHaveValue(kept);
   await expect(margin).not.toHaveAttribute("aria-invalid", "true");
 
+  // A refused segment keeps its name; the other forms keep theirs.
   await textbox(owner, "Segment").fill(segment);
+  await textbox(owner, "Accounts aimed at").fill("a dozen");
+  await owner.getByRole("button", { name: "Save segment" }).click();
+  await expect(textbox(owner, "Accounts aimed at")).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expect(textbox(owner, "Segment")).toHaveValue(segment);
+  await expect(textbox(owner, "Accounts aimed at")).toHaveValue("a dozen");
+  await expect(margin).toHaveValue(kept);
+  await expect(margin).not.toHaveAttribute("aria-invalid", "true");
+
   await textbox(owner, "Accounts aimed at").fill("12");
   await owner.getByRole("button", { name: "Save segment" }).click();
   await expect(owner.getByText(`${segment}: 12 accounts`)).toBeVisible();
   await owner.getByRole("button", { name: `Remove ${segment}` }).click();
   await expect(owner.getByText(`${segment}: 12 accounts`)).toHaveCount(0);
-  expect(posts).toEqual([true, true, true, true]);
+  expect(posts).toEqual([true, true, true, true, true]);
 });

@@ -25,6 +25,7 @@ import {
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
+import { sentForm } from "~/lib/sent-form.js";
 
 const weight = z.coerce
   .number({ error: "Give a weight from 0 to 10." })
@@ -171,8 +172,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const value = (name: string) => result?.values?.[name] ?? d.settings[name];
+  // Each form shows its own errors and, when refused, what was typed.
+  const formulas = sentForm(result, "settings");
+  const cadence = sentForm(result, "rating-cadence");
+  const rules = sentForm(result, "lead-rules");
+  const segment = sentForm(result, "segment");
+  const value = (form: typeof formulas, name: string) =>
+    form.values[name] ?? d.settings[name];
   const disabled = !d.canEdit;
   return (
     <section>
@@ -181,22 +187,22 @@ export default function Settings() {
         Time zone {d.timeZone}; currency {d.currency}.
         {disabled ? " Only the program's admins can change these." : ""}
       </p>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate key={formulas.key}>
         <h2>Formulas</h2>
-        <FormError errors={errors} />
+        <FormError errors={formulas.errors} />
         <input type="hidden" name="intent" value="settings" />
         <fieldset disabled={disabled}>
           <Field
             label="Gross margin for customer lifetime value (%)"
             name="grossMargin"
-            defaultValue={value("grossMargin")}
-            errors={errors}
+            defaultValue={value(formulas, "grossMargin")}
+            errors={formulas.errors}
           />
           <Field
             label="Expected lifetime when no customer churns (months)"
             name="lifetimeCapMonths"
-            defaultValue={value("lifetimeCapMonths")}
-            errors={errors}
+            defaultValue={value(formulas, "lifetimeCapMonths")}
+            errors={formulas.errors}
           />
           <p>Weights of the ecosystem health index (0 leaves one out):</p>
           {(["engagement", "satisfaction", "growth", "expansion"] as const).map(
@@ -205,8 +211,8 @@ export default function Settings() {
                 key={name}
                 label={`${name[0]!.toUpperCase()}${name.slice(1)}`}
                 name={name}
-                defaultValue={value(name)}
-                errors={errors}
+                defaultValue={value(formulas, name)}
+                errors={formulas.errors}
               />
             ),
           )}
@@ -214,7 +220,7 @@ export default function Settings() {
         </fieldset>
       </Form>
 
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate key={cadence.key}>
         <h2>Rating cadence</h2>
         <p>
           Each side of every partnership is asked to rate it once in each
@@ -224,10 +230,14 @@ export default function Settings() {
         </p>
         <input type="hidden" name="intent" value="rating-cadence" />
         <fieldset disabled={disabled}>
-          <Field label="Rate every" name="ratingCadence" errors={errors}>
+          <Field
+            label="Rate every"
+            name="ratingCadence"
+            errors={cadence.errors}
+          >
             <select
               name="ratingCadence"
-              defaultValue={result?.values?.ratingCadence ?? d.ratingCadence}
+              defaultValue={cadence.values.ratingCadence ?? d.ratingCadence}
               aria-describedby="ratingCadence-error"
             >
               <option value="month">month</option>
@@ -240,7 +250,7 @@ export default function Settings() {
         </fieldset>
       </Form>
 
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate key={rules.key}>
         <h2>Deal registration</h2>
         <input type="hidden" name="intent" value="lead-rules" />
         <fieldset disabled={disabled}>
@@ -249,16 +259,16 @@ export default function Settings() {
             name="protectionDays"
             inputMode="numeric"
             hint="An accepted lead stays its partner's this many days after acceptance, unless it is won or lost first."
-            defaultValue={value("protectionDays")}
-            errors={errors}
+            defaultValue={value(rules, "protectionDays")}
+            errors={rules.errors}
           />
           <Field
             label="Decision service level (days)"
             name="decisionSlaDays"
             inputMode="numeric"
             hint="Days the staff have to decide a registered lead; later ones show as overdue in the inbox."
-            defaultValue={value("decisionSlaDays")}
-            errors={errors}
+            defaultValue={value(rules, "decisionSlaDays")}
+            errors={rules.errors}
           />
           <button type="submit">Save deal registration rules</button>
         </fieldset>
@@ -284,20 +294,22 @@ export default function Settings() {
         ))}
       </ul>
       {d.canEdit ? (
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" noValidate key={segment.key}>
           <input type="hidden" name="intent" value="segment" />
           <Field
             idPrefix="segment-"
             label="Segment"
             name="name"
-            errors={errors}
+            defaultValue={segment.values.name}
+            errors={segment.errors}
           />
           <Field
             idPrefix="segment-"
             label="Accounts aimed at"
             name="targetAccounts"
             inputMode="numeric"
-            errors={errors}
+            defaultValue={segment.values.targetAccounts}
+            errors={segment.errors}
           />
           <button type="submit">Save segment</button>
         </Form>
