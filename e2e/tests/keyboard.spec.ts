@@ -72,3 +72,20 @@ test("a partner registers a lead with the keyboard alone", async ({
     page.getByRole("heading", { level: 1, name: lead.company }),
   ).toBeVisible();
 });
+
+test("a refused form puts the keyboard on the first field to fix", async ({
+  openPage,
+}) => {
+  const page = await openPage({ as: "bluefin" });
+  await page.goto("/leads/new");
+  await textbox(page, "Company").fill("Fabrikam");
+  await textbox(page, "Contact name").fill("Ann");
+  await textbox(page, "Contact email").fill("not an address");
+  await textbox(page, "Estimated value").fill("lots");
+  await page.getByRole("button", { name: "Register lead" }).press("Enter");
+  const email = textbox(page, "Contact email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
+  await expect(email).toHaveValue("not an address");
+  await expectFocusRing(page);
+});

@@ -19,6 +19,7 @@ import { NavBar } from "./components/nav-bar.js";
 import { countUnreadNotifications, currentMembership } from "@tandem/db";
 import { getUser } from "./lib/auth.server.js";
 import { getDb } from "./lib/db.server.js";
+import { useFocusOnRefusedField } from "./lib/focus-refused-field.js";
 import styles from "./styles.css?url";
 
 // Inline, so browsers do not ask for /favicon.ico (a 404 on every visit).
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { user } = useLoaderData<typeof loader>();
+  useFocusOnRefusedField();
   return (
     <>
       <a className="skip-link" href="#main">
