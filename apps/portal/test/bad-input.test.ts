@@ -280,6 +280,19 @@ describe("bad input", () => {
       ["kind=year&at=9999", /not a year/],
       ["kind=month&at=2026-Q1", /not a month such as 2017-03/],
       ["kind=quarter&at=2199-Q4", /has not begun/],
+      // A custom range says what to change, not its internal key.
+      ["from=2024-05-01&to=2024-01-01", /^The range ends before it starts\.$/],
+      ["from=2024-05-01", /^Give both days of a custom range\.$/],
+      ["kind=custom", /^Give both days of a custom range\.$/],
+      [
+        "from=2024-02-30&to=2024-03-01",
+        /^The first day "2024-02-30" is not a day; use YYYY-MM-DD\.$/,
+      ],
+      [
+        "from=2015-01-01&to=2024-02-14",
+        /^A custom range spans three years at most\.$/,
+      ],
+      ["from=2099-01-01&to=2099-01-02", /has not begun/],
     ] as const) {
       const answer = await call(scorecard.loader, `/p?${query}`, {
         cookie: alpha,

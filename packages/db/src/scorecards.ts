@@ -34,7 +34,7 @@ import { leads, targetSegments } from "./schema/index.js";
 import { LEAD_STATUSES, type LeadStatus } from "./values.js";
 
 /** A custom range's series goes twelve ranges back: keep it sane. */
-const MAX_CUSTOM_DAYS = 366 * 3;
+export const MAX_CUSTOM_DAYS = 366 * 3;
 
 const KEY_EXAMPLES: Record<PeriodKind | "custom", string> = {
   custom: "a range of days of at most three years",

@@ -1,8 +1,8 @@
-import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { PERIOD_KINDS, type MetricResult, type Period } from "@tandem/metrics";
 import { resolvePeriod, type Program } from "@tandem/db";
 import { formatMetricValue } from "./format.js";
+import { periodFromForm } from "./review-period.server.js";
 
 export const periodQuerySchema = z.object({
   kind: z.enum([...PERIOD_KINDS, "custom"]).catch("quarter"),
@@ -11,15 +11,6 @@ export const periodQuerySchema = z.object({
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
 });
-
-/** "2024-01-01" and "2024-02-14" (included) -> "2024-01-01..2024-02-15". */
-function customKey(from: string, to: string): string {
-  try {
-    return `${from}..${Temporal.PlainDate.from(to).add({ days: 1 })}`;
-  } catch {
-    return `${from}..${to}`;
-  }
-}
 
 /**
  * The period in the query string, or the current one. A bad choice
@@ -31,10 +22,7 @@ export function periodFromUrl(
   url: URL,
 ): { period: Period; error: string | null } {
   const query = periodQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const chosen =
-    query.from && query.to
-      ? resolvePeriod(program, "custom", customKey(query.from, query.to))
-      : resolvePeriod(program, query.kind, query.at);
+  const chosen = periodFromForm(program, query);
   if (chosen.ok) return { period: chosen.value, error: null };
   const current = resolvePeriod(program, query.kind);
   if (!current.ok) throw new Error("the current period always resolves");
