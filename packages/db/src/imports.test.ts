@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.js";
 import { importLeads, type ImportLeadRow } from "./imports.js";
@@ -60,6 +61,41 @@ async function leadOf(externalId: string) {
 }
 
 describe("importLeads", () => {
+  it("protects a lead the file brings in as accepted from the import day", async () => {
+    const today = Temporal.Now.plainDateISO(t.acme.timeZone);
+    const until = today.add({ days: t.acme.protectionDays }).toString();
+    await run([
+      row({ externalId: "PROT-1", company: "Pendant Publishing" }),
+      row({
+        externalId: "PROT-2",
+        company: "Kenny Rogers Roasters",
+        status: "submitted",
+        rowNumber: 3,
+      }),
+    ]);
+    expect(await leadOf("PROT-1")).toMatchObject({
+      status: "accepted",
+      acceptedOn: today.toString(),
+      protectedUntil: until,
+    });
+    expect(await leadOf("PROT-2")).toMatchObject({
+      status: "submitted",
+      acceptedOn: null,
+      protectedUntil: null,
+    });
+    // Accepted by a later file: protected from then; again, unchanged.
+    const second = row({
+      externalId: "PROT-2",
+      company: "Kenny Rogers Roasters",
+    });
+    await run([second]);
+    expect(await leadOf("PROT-2")).toMatchObject({
+      status: "accepted",
+      protectedUntil: until,
+    });
+    expect((await run([second])).unchanged).toBe(1);
+  });
+
   it("records each import in the audit log", async () => {
     const summary = await run([
       row({ externalId: "AUD-1", company: "Kramerica" }),

@@ -3,7 +3,9 @@ import type { LeadImportRow, RejectedRow } from "@tandem/csv-import";
 import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
+import { protectionEnd } from "./lead-moves.js";
 import { notifyScorecardChanged } from "./notify.js";
+import { programToday } from "./programs.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import {
   customers,
@@ -12,6 +14,7 @@ import {
   leadEvents,
   leads,
   partners,
+  programs,
   revenueEvents,
   uploads,
 } from "./schema/index.js";
@@ -48,6 +51,8 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * existing lead by its external id: the same row again changes nothing,
  * a changed row updates the lead and records the change in its history.
  * A decided lead (won, lost, rejected) is never reopened by a file.
+ * A lead a file brings in as accepted is protected from the import day,
+ * as if staff had accepted it then: the file does not say when it was.
  */
 export async function importLeads(
   db: Database,
@@ -63,13 +68,25 @@ export async function importLeads(
   },
 ): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
+    const [program] = await tx
+      .select({
+        timeZone: programs.timeZone,
+        protectionDays: programs.protectionDays,
+      })
+      .from(programs)
+      .where(eq(programs.id, input.programId));
+    const today = programToday(program!);
+    const acceptance: Acceptance = {
+      acceptedOn: today,
+      protectedUntil: protectionEnd(today, program!.protectionDays),
+    };
     const rejected = [...input.rejected];
     const partnerIds = await resolvePartners(tx, input, rejected);
     const rows = input.rows.filter((r) => partnerIds.has(r.partnerName));
     const existing = await findExisting(tx, input.programId, rows);
 
     const fresh = rows.filter((r) => !existing.has(r.externalId));
-    await insertLeads(tx, input, fresh, partnerIds);
+    await insertLeads(tx, input, fresh, partnerIds, acceptance);
 
     let updated = 0;
     let unchanged = 0;
@@ -77,7 +94,14 @@ export async function importLeads(
       const lead = existing.get(row.externalId);
       if (!lead) continue;
       const partnerId = partnerIds.get(row.partnerName)!;
-      const outcome = await updateLead(tx, input, lead, row, partnerId);
+      const outcome = await updateLead(
+        tx,
+        input,
+        lead,
+        row,
+        partnerId,
+        acceptance,
+      );
       if (outcome === "updated") updated += 1;
       else if (outcome === "unchanged") unchanged += 1;
       else
@@ -202,11 +226,18 @@ function leadValues(row: ImportLeadRow, partnerId: number) {
   };
 }
 
+/** The protection a lead accepted by this import gets. */
+interface Acceptance {
+  acceptedOn: string;
+  protectedUntil: string;
+}
+
 async function insertLeads(
   tx: Tx,
   input: { programId: number; actorId: number; fileName: string },
   rows: readonly ImportLeadRow[],
   partnerIds: Map<string, number>,
+  acceptance: Acceptance,
 ): Promise<void> {
   const reason = `Imported from ${input.fileName}`;
   for (const part of chunks(rows)) {
@@ -217,6 +248,7 @@ async function insertLeads(
           programId: input.programId,
           externalId: row.externalId,
           ...leadValues(row, partnerIds.get(row.partnerName)!),
+          ...(row.status === "accepted" ? acceptance : {}),
           source: "import" as const,
           createdBy: input.actorId,
         })),
@@ -322,6 +354,7 @@ async function updateLead(
   lead: ExistingLead,
   row: ImportLeadRow,
   partnerId: number,
+  acceptance: Acceptance,
 ): Promise<UpdateOutcome> {
   const next = leadValues(row, partnerId);
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
@@ -335,7 +368,13 @@ async function updateLead(
   }
   await tx
     .update(leads)
-    .set({ ...next, updatedAt: new Date() })
+    .set({
+      ...next,
+      ...(next.status === "accepted" && lead.status !== "accepted"
+        ? { ...acceptance, expiryWarnedAt: null }
+        : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(leads.id, lead.id));
   await tx.insert(leadEvents).values({
     programId: input.programId,
