@@ -3,6 +3,7 @@ import { verifyLogin } from "@tandem/db";
 import { TEST_PASSWORD } from "@tandem/db/testing";
 import * as account from "~/routes/account.js";
 import * as leads from "~/routes/leads._index.js";
+import * as login from "~/routes/login.js";
 import { call, cookieFor, startPortal, type TestPortal } from "./harness.js";
 
 let portal: TestPortal;
@@ -36,6 +37,32 @@ describe("your account", () => {
     );
     const id = decodeURIComponent(here.split("=")[1]!).split(".")[0]!;
     expect(JSON.stringify(body)).not.toContain(id);
+  });
+
+  it("names each session's browser as it signed in", async () => {
+    const { omegaUser } = portal.t.users;
+    const signIn = (userAgent: string) =>
+      call(login.action, "/login", {
+        form: {
+          email: omegaUser.email,
+          password: TEST_PASSWORD,
+          redirectTo: "/account",
+        },
+        headers: { "User-Agent": userAgent },
+      });
+    await signIn(
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    );
+    const answer = await signIn(
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    );
+    const cookie = answer.headers.get("Set-Cookie")!.split(";")[0]!;
+    const page = await call(account.loader, "/account", { cookie });
+    const body = page.body as Awaited<ReturnType<typeof account.loader>>;
+    expect(body.sessions.map((s) => [s.browser, s.current])).toEqual([
+      ["Chrome 131 on Linux", true],
+      ["Firefox 128 on Windows", false],
+    ]);
   });
 
   it("signs out of every other browser, not this one", async () => {

@@ -10,6 +10,8 @@ import { sessions, users } from "./schema/index.js";
 export interface OpenSession {
   createdAt: Date;
   expiresAt: Date;
+  /** As named at sign-in ("Chrome 131 on Linux"); null when unknown. */
+  browser: string | null;
   /** The browser asking. */
   current: boolean;
 }
@@ -24,6 +26,7 @@ export async function listOpenSessions(
       id: sessions.id,
       createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
+      browser: sessions.browser,
     })
     .from(sessions)
     .where(

@@ -84,16 +84,24 @@ export async function createSession(
   {
     userId,
     programId = null,
+    browser = null,
   }: {
     userId: number;
-    /** Works in this program first. */ programId?: number | null;
+    /** Works in this program first. */
+    programId?: number | null;
+    /** The browser as its person would name it ("Firefox 128 on Linux"). */
+    browser?: string | null;
   },
 ): Promise<{ id: string; expiresAt: Date }> {
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db
-    .insert(sessions)
-    .values({ id, userId, expiresAt, currentProgramId: programId });
+  await db.insert(sessions).values({
+    id,
+    userId,
+    expiresAt,
+    currentProgramId: programId,
+    browser: browser?.slice(0, 100) ?? null,
+  });
   return { id, expiresAt };
 }
 

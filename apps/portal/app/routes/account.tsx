@@ -59,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: zone,
     sessions: open.map((s) => ({
       current: s.current,
+      browser: s.browser ?? "A browser we could not name",
       started: formatInstant(s.createdAt, zone),
       ends: formatInstant(s.expiresAt, zone),
     })),
@@ -177,7 +178,10 @@ export default function Account() {
               <tr key={i}>
                 <td>{s.started}</td>
                 <td>{s.ends}</td>
-                <td>{s.current ? "This browser" : "Another browser"}</td>
+                <td>
+                  {s.browser}
+                  {s.current ? " (this one)" : ""}
+                </td>
               </tr>
             ))}
           </tbody>

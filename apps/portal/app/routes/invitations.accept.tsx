@@ -19,6 +19,7 @@ import { Field, FormError } from "~/components/field.js";
 import { getUser } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm, requiredLine } from "~/lib/forms.server.js";
+import { browserName } from "~/lib/browser-name.server.js";
 import { logger } from "~/lib/logger.server.js";
 import {
   mismatch,
@@ -109,7 +110,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await setCurrentProgram(db, { sessionId: user.sessionId, programId });
     return redirect("/leads");
   }
-  const session = await createSession(db, { userId, programId });
+  const session = await createSession(db, {
+    userId,
+    programId,
+    browser: browserName(request.headers.get("User-Agent")),
+  });
   return redirect("/leads", {
     headers: { "Set-Cookie": await sessionCookie().serialize(session.id) },
   });

@@ -19,6 +19,7 @@ import { getUser } from "~/lib/auth.server.js";
 import { clientAddressOf } from "~/lib/client-address.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm } from "~/lib/forms.server.js";
+import { browserName } from "~/lib/browser-name.server.js";
 import { logger } from "~/lib/logger.server.js";
 import { sessionCookie } from "~/lib/session.server.js";
 
@@ -95,7 +96,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   await clearSignInFailures(db, attempt);
-  const session = await createSession(db, { userId: user.id });
+  const session = await createSession(db, {
+    userId: user.id,
+    browser: browserName(request.headers.get("User-Agent")),
+  });
   logger.info({ userId: user.id }, "Signed in");
   return redirect(safeRedirect(form.data.redirectTo), {
     headers: { "Set-Cookie": await sessionCookie().serialize(session.id) },

@@ -61,6 +61,12 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /**
+     * The browser and system it was opened in ("Firefox 128 on Linux"),
+     * read from its User-Agent at sign-in, so a person can tell their
+     * sessions apart; the raw header is not kept.
+     */
+    browser: text("browser"),
+    /**
      * The program this browser works in, for people of several; checked
      * against the memberships on every read.
      */
