@@ -23,6 +23,8 @@ if (trustProxy) {
 }
 app.use(requestContext);
 app.use(limitBodies);
+app.use(refuseForeignForms);
+app.use(refuseLegacyDataRequests);
 app.use(
   "/assets",
   express.static("build/client/assets", { immutable: true, maxAge: "1y" }),
@@ -83,4 +85,44 @@ function limitBodies(req, res, next) {
     return;
   }
   next();
+}
+
+/**
+ * A form sent from another origin is refused with a 403 that says why.
+ * Remix makes the same check before an action (its CSRF guard) but
+ * throws, which left an empty 500. The host compared is the one Remix
+ * uses: X-Forwarded-Host when a proxy sets it, else Host; a proxy in
+ * front of the portal must pass on the host the browser asked for.
+ */
+function refuseForeignForms(req, res, next) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.headers.origin;
+  if (origin === undefined) return next();
+  const forwarded = req.headers["x-forwarded-host"]?.split(",")[0]?.trim();
+  const host = forwarded || req.headers.host;
+  if (origin !== "null" && URL.canParse(origin)) {
+    if (new URL(origin).host === host) return next();
+  }
+  res
+    .status(403)
+    .type("text/plain")
+    .send(
+      "Tandem did not carry out this form: it was sent from another site " +
+        "or a page that would not say where it came from. Open the page " +
+        "in Tandem and send it from there.",
+    );
+}
+
+/**
+ * The portal fetches route data the single-fetch way (`.data` addresses).
+ * Remix still answers the older `?_data=` requests, but wraps a loader's
+ * plain object as if it were a Response, so a loader whose data has a
+ * `status` field (the leads list's filter) became a 500.
+ */
+function refuseLegacyDataRequests(req, res, next) {
+  if (req.query._data === undefined) return next();
+  res
+    .status(400)
+    .type("text/plain")
+    .send("This address does not take _data; ask for the page itself.");
 }

@@ -66,3 +66,35 @@ test("a partner user sees neither other partners nor the overview", async ({
   expect((await staff.goto("/partners/2/scorecard"))?.status()).toBe(200);
   expect((await staff.goto("/overview"))?.status()).toBe(200);
 });
+
+test("a form sent from another site is refused with a reason, not a 500", async ({
+  openPage,
+}) => {
+  const partner = await openPage({ as: "bluefin" });
+  const form = { company: "Cross-site Co", contactName: "X" };
+  for (const origin of ["https://evil.example", "null"]) {
+    const answer = await partner.request.post("/leads/new", {
+      headers: { Origin: origin },
+      form,
+    });
+    expect(answer.status(), origin).toBe(403);
+    expect(await answer.text()).toMatch(/sent from another site/);
+  }
+  // From the portal's own origin the same form goes through to the page.
+  const own = new URL(partner.url()).origin;
+  const answer = await partner.request.post("/leads/new", {
+    headers: { Origin: own },
+    form,
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBe(400);
+});
+
+test("an old-style ?_data= request is refused, not a 500", async ({
+  openPage,
+}) => {
+  const staff = await openPage({ as: "staff" });
+  const answer = await staff.request.get("/leads?_data=routes%2Fleads._index");
+  expect(answer.status()).toBe(400);
+  expect(await answer.text()).toMatch(/does not take _data/);
+});
