@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.js";
 import { importLeads, type ImportLeadRow } from "./imports.js";
 import { getLead, listLeadEvents, listLeads } from "./leads.js";
-import { auditEvents } from "./schema/index.js";
+import { importRevenueFile } from "./revenue-file.js";
+import { auditEvents, imports, partners } from "./schema/index.js";
 import { getProgramFacts } from "./scorecards.js";
 import {
   openTestDatabase,
@@ -49,6 +50,14 @@ function run(rows: ImportLeadRow[], createMissingPartners = false) {
     rejected: [],
     createMissingPartners,
   });
+}
+
+async function partnerNames() {
+  const rows = await handle.db
+    .select({ name: partners.name })
+    .from(partners)
+    .where(eq(partners.programId, t.acme.id));
+  return rows.map((r) => r.name).sort();
 }
 
 async function leadOf(externalId: string) {
@@ -179,6 +188,69 @@ describe("importLeads", () => {
     const added = await run([stranger], true);
     expect(added.created).toBe(1);
     expect((await leadOf("OPP-9")).partnerName).toBe("Gamma");
+  });
+
+  it("finds a revenue file's partner whatever its case", async () => {
+    const outcome = await importRevenueFile(handle.db, {
+      programId: t.acme.id,
+      actorId: t.users.ownerStaff.id,
+      fileName: "revenue.csv",
+      bytes: new TextEncoder().encode("case test"),
+      rowsRead: 2,
+      rows: [
+        {
+          rowNumber: 2,
+          customer: "Case Customer",
+          partnerName: "  alpha ",
+          occurredOn: "2024-03-01",
+          amountMinor: 1000n,
+          kind: "new",
+        },
+        {
+          rowNumber: 3,
+          customer: "Case Customer 2",
+          partnerName: "Nobody",
+          occurredOn: "2024-03-01",
+          amountMinor: 1000n,
+          kind: "new",
+        },
+      ],
+      rejected: [],
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const [record] = await handle.db
+      .select()
+      .from(imports)
+      .where(eq(imports.id, outcome.importId));
+    expect(record!.created).toBe(1);
+    expect(record!.rejected).toEqual([
+      {
+        rowNumber: 3,
+        reasons: ['partner: "Nobody" is not a partner of this program'],
+      },
+    ]);
+  });
+
+  it("names partners as the Partners page does: case and spaces aside", async () => {
+    const partnersBefore = await partnerNames();
+    const summary = await run(
+      [
+        row({ externalId: "CASE-1", partnerName: "alpha", rowNumber: 2 }),
+        row({ externalId: "CASE-2", partnerName: "ALPHA  ", rowNumber: 3 }),
+        row({ externalId: "CASE-3", partnerName: "Delta  Co", rowNumber: 4 }),
+        row({ externalId: "CASE-4", partnerName: "delta co", rowNumber: 5 }),
+      ],
+      true,
+    );
+    expect(summary.rejected).toEqual([]);
+    expect((await leadOf("CASE-1")).partnerName).toBe("Alpha");
+    expect((await leadOf("CASE-2")).partnerName).toBe("Alpha");
+    // One new partner for two spellings, written as the file first did.
+    expect((await leadOf("CASE-3")).partnerName).toBe("Delta Co");
+    expect((await leadOf("CASE-4")).partnerName).toBe("Delta Co");
+    expect(await partnerNames()).toEqual(
+      [...partnersBefore, "Delta Co"].sort(),
+    );
   });
 
   it("books two won deals of one company as one customer", async () => {

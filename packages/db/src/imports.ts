@@ -5,7 +5,7 @@ import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
 import { protectionEnd } from "./lead-moves.js";
 import { notifyScorecardChanged } from "./notify.js";
-import { programToday } from "./programs.js";
+import { partnerNameKey, programToday } from "./programs.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import {
   customers,
@@ -166,17 +166,32 @@ async function resolvePartners(
     .select({ id: partners.id, name: partners.name })
     .from(partners)
     .where(eq(partners.programId, input.programId));
-  const ids = new Map(known.map((p) => [p.name, p.id]));
-  const missing = [...new Set(input.rows.map((r) => r.partnerName))].filter(
-    (name) => !ids.has(name),
-  );
-  if (missing.length === 0) return ids;
+  const byKey = new Map(known.map((p) => [partnerNameKey(p.name), p.id]));
+  // Each spelling in the file, to the partner it names.
+  const ids = new Map<string, number>();
+  const missing = new Map<string, string>();
+  const spellings = new Set(input.rows.map((r) => r.partnerName));
+  for (const name of spellings) {
+    const key = partnerNameKey(name);
+    const id = byKey.get(key);
+    if (id !== undefined) ids.set(name, id);
+    else if (!missing.has(key)) missing.set(key, name.replace(/\s+/g, " "));
+  }
+  if (missing.size === 0) return ids;
   if (input.createMissingPartners) {
     const created = await tx
       .insert(partners)
-      .values(missing.map((name) => ({ programId: input.programId, name })))
+      .values(
+        [...missing.values()].map((name) => ({
+          programId: input.programId,
+          name,
+        })),
+      )
       .returning({ id: partners.id, name: partners.name });
-    for (const p of created) ids.set(p.name, p.id);
+    for (const p of created) byKey.set(partnerNameKey(p.name), p.id);
+    for (const name of spellings) {
+      ids.set(name, byKey.get(partnerNameKey(name))!);
+    }
     return ids;
   }
   for (const row of input.rows) {

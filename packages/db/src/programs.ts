@@ -53,6 +53,15 @@ export function programToday(
   return todayIn(program.timeZone, now);
 }
 
+/**
+ * How partner names are compared wherever a person or a file names one:
+ * case, surrounding spaces and runs of spaces do not count ("  bluefin
+ * consulting " is Bluefin Consulting).
+ */
+export function partnerNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
 export async function createPartner(
   db: Database,
   input: { programId: number; name: string },

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { importRevenueEvents } from "./revenue-import.js";
 import type { RejectedRow } from "./imports.js";
+import { partnerNameKey } from "./programs.js";
 import { imports, partners } from "./schema/index.js";
 
 export function fingerprintOf(bytes: Uint8Array): string {
@@ -83,13 +84,17 @@ export async function importRevenueFile(
       .select({ id: partners.id, name: partners.name })
       .from(partners)
       .where(eq(partners.programId, input.programId));
-    const idOf = new Map(known.map((p) => [p.name, p.id]));
+    const idOf = new Map(known.map((p) => [partnerNameKey(p.name), p.id]));
     const rejected = [...input.rejected];
     const good = [];
     const seen = new Map<string, number>();
     for (const row of input.rows) {
       const importKey = rowKey(row, seen);
-      if (row.partnerName !== null && !idOf.has(row.partnerName)) {
+      const partnerId =
+        row.partnerName === null
+          ? null
+          : idOf.get(partnerNameKey(row.partnerName));
+      if (partnerId === undefined) {
         rejected.push({
           rowNumber: row.rowNumber,
           reasons: [
@@ -100,7 +105,7 @@ export async function importRevenueFile(
       }
       good.push({
         customer: row.customer,
-        partnerId: row.partnerName === null ? null : idOf.get(row.partnerName)!,
+        partnerId,
         occurredOn: row.occurredOn,
         amountMinor: row.amountMinor,
         ...(row.kind ? { kind: row.kind } : {}),
