@@ -74,6 +74,16 @@ export function mapLeadRow(
   const status = statusOf(cells.status, context, reasons);
   const registeredOn = registeredOf(cells, context, reasons, dayOf);
   const closedOn = dayOf("closedOn");
+  if (registeredOn && closedOn && closedOn < registeredOn) {
+    // As the lead page refuses it: a deal does not close before it opens.
+    reasons.push(
+      valueReason(
+        column("closedOn"),
+        cells.closedOn!,
+        `is before the registered day ${registeredOn}`,
+      ),
+    );
+  }
   const lead = {
     partnerName: partnerName ?? "",
     company: cells.company ?? null,

@@ -214,4 +214,38 @@ describe("mapLeadRows without an id column", () => {
     expect(leads[0]?.company).toBe("Acme Holdings");
     expect(leads[0]?.notes).toBe("first line\nsecond line");
   });
+
+  it("refuses a row closed before it was registered", () => {
+    const { leads, rejected } = mapLeadRows(
+      tableOf(
+        [
+          "id,agent,account,stage,engaged,closed,value",
+          "D1,Ann,Acme,Won,2026-11-01,2026-10-01,100",
+          "D2,Ann,Acme,Won,2026-11-01,2026-11-01,100",
+        ].join("\n"),
+      ),
+      {
+        ...MAPPING,
+        columns: {
+          externalId: "id",
+          partner: "agent",
+          company: "account",
+          status: "stage",
+          registeredOn: "engaged",
+          closedOn: "closed",
+          amount: "value",
+        },
+      },
+      { ...OPTIONS, importDate: "2026-12-01" },
+    );
+    expect(rejected).toEqual([
+      {
+        rowNumber: 2,
+        reasons: [
+          'closed: "2026-10-01" is before the registered day 2026-11-01',
+        ],
+      },
+    ]);
+    expect(leads.map((lead) => lead.externalId)).toEqual(["D2"]);
+  });
 });
