@@ -1,4 +1,4 @@
-import type { ManualMetricId } from "@tandem/metrics";
+import { getMetricDefinition, type ManualMetricId } from "@tandem/metrics";
 import { recordAudit } from "./audit.js";
 import type { Database } from "./client.js";
 import { notifyScorecardChanged } from "./notify.js";
@@ -26,6 +26,16 @@ export async function recordManualMeasure(
   // The column keeps six decimals; NaN or an infinity is no measure.
   if (!Number.isFinite(input.value)) {
     return fail("bad_value", "A measure is a finite number.");
+  }
+  const metric = getMetricDefinition(input.metricId);
+  const { scale } = metric;
+  if (scale && (input.value < scale.min || input.value > scale.max)) {
+    const fraction =
+      metric.unit === "percent" ? " (a fraction: 0.25 for 25 %)" : "";
+    return fail(
+      "bad_value",
+      `${metric.name} lies between ${scale.min} and ${scale.max}${fraction}.`,
+    );
   }
   const { partnerId } = input;
   return db.transaction(async (tx) => {

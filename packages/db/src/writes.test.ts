@@ -6,6 +6,7 @@ import { recordCost } from "./costs.js";
 import { recordManualMeasure } from "./measures.js";
 import { updatePartnerAttributes } from "./partner-attributes.js";
 import { importRevenueEvents } from "./revenue-import.js";
+import { manualMeasures } from "./schema/index.js";
 import { getProgramFacts } from "./scorecards.js";
 import {
   openTestDatabase,
@@ -76,6 +77,37 @@ describe("writes of facts stay inside their program", () => {
     expect(facts.costsMinor).toBe(0n);
     expect(facts.communications).toBe(0);
     expect(facts.revenueMinor).toBe(0n);
+  });
+
+  it("refuses a measure outside its metric's bounds", async () => {
+    const count = async () =>
+      (await handle.db.select().from(manualMeasures)).length;
+    const before = await count();
+    for (const value of [25, -0.1]) {
+      expect(
+        await recordManualMeasure(handle.db, {
+          programId: t.acme.id,
+          partnerId: t.alpha.id,
+          metricId: "resource_optimization_rate",
+          measuredOn: "2024-05-02",
+          value,
+        }),
+      ).toEqual({
+        ok: false,
+        error: "bad_value",
+        message:
+          "Resource optimisation rate lies between 0 and 1 (a fraction: 0.25 for 25 %).",
+      });
+    }
+    expect(await count()).toBe(before);
+    const edge = await recordManualMeasure(handle.db, {
+      programId: t.acme.id,
+      partnerId: t.alpha.id,
+      metricId: "resource_optimization_rate",
+      measuredOn: "2024-05-02",
+      value: 1,
+    });
+    expect(edge.ok).toBe(true);
   });
 
   it("refuses a wrong sign, an early churn, an end before a start", async () => {
