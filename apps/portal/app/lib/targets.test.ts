@@ -15,7 +15,7 @@ describe("parseTarget", () => {
       target: "2500050",
     });
     expect(parseTarget("12.345", revenue, 2)).toEqual({
-      error: "Enter an amount of 0 or more, e.g. 25000.",
+      error: "Enter an amount above 0, e.g. 25000.",
     });
   });
 
@@ -24,34 +24,43 @@ describe("parseTarget", () => {
     expect(parseTarget("62.5 %", conversion, 2)).toEqual({
       target: "0.625000",
     });
+    expect(parseTarget("150", growth, 2)).toEqual({ target: "1.500000" });
   });
 
   it("refuses what is not a number", () => {
     expect(parseTarget("lots", leads, 2)).toEqual({
-      error: "Enter a number of 0 or more.",
+      error: "Enter a number above 0.",
     });
     expect(parseTarget("", satisfaction, 2)).toEqual({
-      error: "Enter a number from 0 to 10.",
+      error: "Enter a number above 0, up to 10.",
     });
   });
 
-  it("refuses what the metric can never be", () => {
+  it("refuses 0 and below: attainment is a ratio to the target", () => {
+    for (const [text, metric] of [
+      ["0", revenue],
+      ["0", leads],
+      ["-10", growth],
+      ["-5", conversion],
+      ["-20", nps],
+    ] as const) {
+      expect(parseTarget(text, metric, 2), text).toHaveProperty("error");
+    }
+    expect(parseTarget("-10", growth, 2)).toEqual({
+      error: "Enter a percent above 0, e.g. 25 for 25 %.",
+    });
+  });
+
+  it("refuses more than the metric can be", () => {
     expect(parseTarget("120", conversion, 2)).toEqual({
-      error: "Enter a percent from 0 to 100, e.g. 25 for 25 %.",
+      error: "Enter a percent above 0 up to 100, e.g. 25 for 25 %.",
     });
-    expect(parseTarget("-5", conversion, 2)).toHaveProperty("error");
     expect(parseTarget("11", satisfaction, 2)).toHaveProperty("error");
-    expect(parseTarget("-1", leads, 2)).toHaveProperty("error");
-    expect(parseTarget("-1", revenue, 2)).toHaveProperty("error");
-    expect(parseTarget("-101", nps, 2)).toHaveProperty("error");
-    // The edges are fine.
+    expect(parseTarget("101", nps, 2)).toHaveProperty("error");
+    // The top is fine.
     expect(parseTarget("100", conversion, 2)).toEqual({ target: "1.000000" });
-    expect(parseTarget("-100", nps, 2)).toEqual({ target: "-100.000000" });
-    expect(parseTarget("0", leads, 2)).toEqual({ target: "0.000000" });
-  });
-
-  it("lets growth be negative or above 100 %", () => {
-    expect(parseTarget("-10", growth, 2)).toEqual({ target: "-0.100000" });
-    expect(parseTarget("150", growth, 2)).toEqual({ target: "1.500000" });
+    expect(parseTarget("10", satisfaction, 2)).toEqual({
+      target: "10.000000",
+    });
   });
 });
