@@ -6,6 +6,7 @@ import {
   listLeads,
   programToday,
   revokeEmbedKey,
+  updatePartnerAttributes,
 } from "@tandem/db";
 import * as embedKeys from "~/routes/embed-keys.js";
 import * as embedApi from "~/routes/embed.v1.scorecard.js";
@@ -98,6 +99,44 @@ describe("bad input", () => {
     expect(shown.lead.company).toBe("Globex Bcc: all@globex.test");
     expect(shown.lead.contactName).toBe("Hank Scorpio");
     expect(shown.lead.notes).toBe("Line one\nLine two");
+  });
+
+  it("refuses a lead from a partnership that has ended, saving nothing", async () => {
+    const { db } = portal.handle;
+    const today = programToday(portal.t.acme);
+    const updated = await updatePartnerAttributes(db, {
+      programId: portal.t.acme.id,
+      partnerId: portal.t.beta.id,
+      attributes: { joinedOn: "2020-01-01", endedOn: today },
+      actorId: null,
+    });
+    expect(updated.ok).toBe(true);
+    const beta = await cookieFor(portal.handle, portal.t.users.betaUser.id);
+    const before = await leadCount();
+    const page = await call(newLead.loader, "/leads/new", { cookie: beta });
+    const message = `Your partnership ended on ${today}, so no new leads can be registered. Ask the program's staff if this is a mistake.`;
+    expect((page.body as { ended: string }).ended).toBe(message);
+    const answer = await call(newLead.action, "/leads/new", {
+      cookie: beta,
+      form: {
+        company: "Late Co",
+        contactName: "Lee",
+        contactEmail: "lee@late.test",
+      },
+    });
+    expect(answer.status).toBe(403);
+    const body = answer.body as {
+      errors: { form: string[] };
+      values: Record<string, string>;
+    };
+    expect(body.errors.form).toEqual([message]);
+    expect(body.values.company).toBe("Late Co");
+    expect(await leadCount()).toBe(before);
+    // Alpha's partnership runs on.
+    const alphaPage = await call(newLead.loader, "/leads/new", {
+      cookie: alpha,
+    });
+    expect((alphaPage.body as { ended: string | null }).ended).toBeNull();
   });
 
   it("refuses a won amount that is not money, keeping the lead as it was", async () => {

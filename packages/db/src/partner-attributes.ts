@@ -120,3 +120,25 @@ export async function setTargetSegment(
     return ok({ id: row!.id });
   });
 }
+
+/**
+ * The day a partnership ended, when it has by `today` (the partner is
+ * active until the day before its `ended_on`); null while it runs. An
+ * ended partnership registers no new leads.
+ */
+export async function partnershipEndedOn(
+  db: Pick<Database, "select">,
+  input: { programId: number; partnerId: number; today: string },
+): Promise<string | null> {
+  const [partner] = await db
+    .select({ endedOn: partners.endedOn })
+    .from(partners)
+    .where(
+      and(
+        eq(partners.programId, input.programId),
+        eq(partners.id, input.partnerId),
+      ),
+    );
+  const endedOn = partner?.endedOn ?? null;
+  return endedOn !== null && endedOn <= input.today ? endedOn : null;
+}

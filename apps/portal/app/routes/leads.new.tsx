@@ -5,9 +5,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { checkRegistration, registerLead } from "@tandem/db";
+import {
+  checkRegistration,
+  partnershipEndedOn,
+  programToday,
+  registerLead,
+} from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requirePartnerMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -68,9 +73,27 @@ function leadSchema(currencyDigits: number) {
 
 export const meta: MetaFunction = () => [{ title: "Register a lead · Tandem" }];
 
+function endedOf(member: Awaited<ReturnType<typeof requirePartnerMember>>) {
+  return getDb().then((db) =>
+    partnershipEndedOn(db, {
+      programId: member.program.id,
+      partnerId: member.partnerId,
+      today: programToday(member.program),
+    }),
+  );
+}
+
+function endedMessage(endedOn: string): string {
+  return `Your partnership ended on ${endedOn}, so no new leads can be registered. Ask the program's staff if this is a mistake.`;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requirePartnerMember(request);
-  return { currency: member.program.currency };
+  const endedOn = await endedOf(member);
+  return {
+    currency: member.program.currency,
+    ended: endedOn ? endedMessage(endedOn) : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -80,6 +103,13 @@ export async function action({ request }: ActionFunctionArgs) {
     leadSchema(member.program.currencyDigits),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, 400);
+  const endedOn = await endedOf(member);
+  if (endedOn) {
+    return data(
+      { errors: { form: [endedMessage(endedOn)] }, values: form.values },
+      403,
+    );
+  }
 
   const { estimatedValue, confirmDuplicate, ...rest } = form.data;
   const input = {
@@ -116,6 +146,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewLead() {
+  const { ended } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values: Record<string, string | undefined> = result?.values ?? {};
@@ -129,6 +160,7 @@ export default function NewLead() {
         customers and tells you at once whether it is new, a possible duplicate
         of one of your leads, or needs the program&apos;s review.
       </p>
+      {ended ? <p role="alert">{ended}</p> : null}
       {duplicates ? (
         <section className="notice" aria-labelledby="duplicate">
           <h2 id="duplicate">Possible duplicate</h2>
@@ -157,54 +189,56 @@ export default function NewLead() {
           </Form>
         </section>
       ) : null}
-      <Form method="post" className="stack" noValidate>
-        <FormError errors={errors} />
-        <Field
-          label="Company"
-          name="company"
-          defaultValue={values.company}
-          errors={errors}
-          required
-        />
-        <Field
-          label="Contact name"
-          name="contactName"
-          defaultValue={values.contactName}
-          errors={errors}
-          required
-        />
-        <Field
-          label="Contact email"
-          name="contactEmail"
-          type="email"
-          defaultValue={values.contactEmail}
-          errors={errors}
-          required
-        />
-        <Field
-          label="Website or domain (optional)"
-          name="companyDomain"
-          defaultValue={values.companyDomain}
-          errors={errors}
-          hint="The company's site, such as acme.com; registrations are matched by it."
-        />
-        <Field
-          label="Estimated value"
-          name="estimatedValue"
-          inputMode="decimal"
-          defaultValue={values.estimatedValue}
-          errors={errors}
-        />
-        <Field label="Notes" name="notes" errors={errors}>
-          <textarea
-            name="notes"
-            rows={4}
-            defaultValue={values.notes}
-            aria-describedby="notes-error"
+      {ended ? null : (
+        <Form method="post" className="stack" noValidate>
+          <FormError errors={errors} />
+          <Field
+            label="Company"
+            name="company"
+            defaultValue={values.company}
+            errors={errors}
+            required
           />
-        </Field>
-        <button type="submit">Register lead</button>
-      </Form>
+          <Field
+            label="Contact name"
+            name="contactName"
+            defaultValue={values.contactName}
+            errors={errors}
+            required
+          />
+          <Field
+            label="Contact email"
+            name="contactEmail"
+            type="email"
+            defaultValue={values.contactEmail}
+            errors={errors}
+            required
+          />
+          <Field
+            label="Website or domain (optional)"
+            name="companyDomain"
+            defaultValue={values.companyDomain}
+            errors={errors}
+            hint="The company's site, such as acme.com; registrations are matched by it."
+          />
+          <Field
+            label="Estimated value"
+            name="estimatedValue"
+            inputMode="decimal"
+            defaultValue={values.estimatedValue}
+            errors={errors}
+          />
+          <Field label="Notes" name="notes" errors={errors}>
+            <textarea
+              name="notes"
+              rows={4}
+              defaultValue={values.notes}
+              aria-describedby="notes-error"
+            />
+          </Field>
+          <button type="submit">Register lead</button>
+        </Form>
+      )}
     </section>
   );
 }
