@@ -155,6 +155,17 @@ describe("bad input", () => {
       params: { leadId },
       form: { intent: "accept" },
     });
+    const nothing = await call(lead.action, path, {
+      cookie: staff,
+      params: { leadId },
+      form: { intent: "win", amount: "0" },
+    });
+    expect(nothing.status).toBe(400);
+    expect(
+      (nothing.body as { errors: Record<string, string[]> }).errors.amount,
+    ).toEqual([
+      "A won deal brings in more than 0; mark it lost if nothing was won.",
+    ]);
     const bad = await call(lead.action, path, {
       cookie: staff,
       params: { leadId },

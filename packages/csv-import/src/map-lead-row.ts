@@ -96,6 +96,15 @@ export function mapLeadRow(
     amountMinor: amountOf("amount"),
     notes: cells.notes ?? null,
   };
+  if (status === "won" && lead.amountMinor === 0n) {
+    reasons.push(
+      valueReason(
+        column("amount"),
+        cells.amount!,
+        "is 0; a won lead brings in more",
+      ),
+    );
+  }
   if (status !== null) {
     for (const need of needsOf(status)) {
       if (cells[need.field] !== undefined) continue;

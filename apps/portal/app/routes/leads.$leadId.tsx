@@ -58,7 +58,10 @@ function changeSchema(currencyDigits: number, today: string) {
     }),
     z.object({
       intent: z.literal("win"),
-      amount: moneyField(currencyDigits, "12500 or 12,500.00"),
+      amount: moneyField(currencyDigits, "12500 or 12,500.00").refine(
+        (minor) => minor > 0n,
+        "A won deal brings in more than 0; mark it lost if nothing was won.",
+      ),
       closedOn: notAfterToday,
       reason: text(2000),
     }),
