@@ -155,6 +155,21 @@ describe("recording facts", () => {
         field,
       );
     }
+    // A minus sign on anything but a contraction is not dropped silently.
+    const negative = await record({
+      intent: "revenue",
+      customer: "Minus Co",
+      partnerId: String(portal.t.alpha.id),
+      kind: "new",
+      amount: "-100",
+      occurredOn: today,
+    });
+    expect(negative.status).toBe(400);
+    expect((negative.body as { errors: object }).errors).toEqual({
+      amount: [
+        "Only a contraction is negative: remove the minus sign, or choose contraction.",
+      ],
+    });
     // Another program's partner: the same words as an id that never was.
     for (const partnerId of [String(portal.t.omega.id), "999999"]) {
       const answer = await record({

@@ -123,6 +123,19 @@ export async function action({ request }: ActionFunctionArgs) {
       400,
     );
   if (!form.ok) return refuse(form.errors);
+  // A minus sign is read as a contraction's; on any other kind it would
+  // be dropped without a word, so it is refused, as the file import does.
+  if (
+    form.data.intent === "revenue" &&
+    form.data.kind !== "contraction" &&
+    String(formData.get("amount")).trim().startsWith("-")
+  ) {
+    return refuse({
+      amount: [
+        "Only a contraction is negative: remove the minus sign, or choose contraction.",
+      ],
+    });
+  }
 
   const db = await getDb();
   const programId = member.program.id;
