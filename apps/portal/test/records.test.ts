@@ -50,7 +50,8 @@ describe("recording facts", () => {
     expect(revenue.status).toBe(302);
     await record({
       intent: "revenue",
-      customer: "Initech",
+      // The same customer, however it is typed.
+      customer: "  INITECH ",
       partnerId: alpha,
       kind: "contraction",
       amount: "0.10",
@@ -155,6 +156,20 @@ describe("recording facts", () => {
         field,
       );
     }
+    // Expansion and the like are of a customer already won.
+    const stranger = await record({
+      intent: "revenue",
+      customer: "Yotta Rev",
+      partnerId: String(portal.t.alpha.id),
+      kind: "expansion",
+      amount: "100",
+      occurredOn: today,
+    });
+    expect((stranger.body as { errors: object }).errors).toEqual({
+      customer: [
+        "Yotta Rev is not yet a customer through this partner: record its first revenue as new.",
+      ],
+    });
     // A minus sign on anything but a contraction is not dropped silently.
     const negative = await record({
       intent: "revenue",

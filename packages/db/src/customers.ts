@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
@@ -71,4 +71,34 @@ export async function recordWonRevenue(
     ...before.map((r) => ({ ...r, amountMinor: -r.amountMinor })),
     ...after,
   ]);
+}
+
+/** Runs of white space, for regexp_replace. */
+const SPACES = "\\s+";
+
+/**
+ * The customer a person names for a partner (or, with partner null, a
+ * direct one), as the program already spells it: case and runs of
+ * spaces aside, so "ZETA REV " is Zeta Rev. Null when there is none.
+ */
+export async function findCustomerName(
+  db: Pick<Database, "select">,
+  input: { programId: number; partnerId: number | null; name: string },
+): Promise<string | null> {
+  const wanted = input.name.trim().replace(/\s+/g, " ").toLowerCase();
+  const [found] = await db
+    .select({ name: customers.name })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.programId, input.programId),
+        input.partnerId === null
+          ? isNull(customers.partnerId)
+          : eq(customers.partnerId, input.partnerId),
+        sql`lower(regexp_replace(btrim(${customers.name}), ${SPACES}, ' ', 'g')) = ${wanted}`,
+      ),
+    )
+    .orderBy(customers.id)
+    .limit(1);
+  return found?.name ?? null;
 }

@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
+  findCustomerName,
   importRevenueEvents,
   listPartners,
   programToday,
@@ -176,6 +177,21 @@ export async function action({ request }: ActionFunctionArgs) {
       createdBy,
     });
   } else {
+    const partnerId = optionalPartner(input.partnerId);
+    const known = await findCustomerName(db, {
+      programId,
+      partnerId,
+      name: input.customer,
+    });
+    // Expansion, renewal and contraction are of a customer already won;
+    // on a name not yet a customer they would quietly make a new one.
+    if (known === null && input.kind !== "new") {
+      return refuse({
+        customer: [
+          `${input.customer} is not yet a ${partnerId === null ? "direct customer" : "customer through this partner"}: record its first revenue as new.`,
+        ],
+      });
+    }
     const signed = input.kind === "contraction" ? -input.amount : input.amount;
     result = await importRevenueEvents(db, {
       programId,
@@ -183,8 +199,8 @@ export async function action({ request }: ActionFunctionArgs) {
       source: "the records form",
       rows: [
         {
-          customer: input.customer,
-          partnerId: optionalPartner(input.partnerId),
+          customer: known ?? input.customer,
+          partnerId,
           occurredOn: input.occurredOn,
           amountMinor: signed,
           kind: input.kind,
