@@ -1,11 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client.js";
 import { importLeads, type ImportLeadRow } from "./imports.js";
 import { getLead, listLeadEvents, listLeads } from "./leads.js";
-import { importRevenueFile } from "./revenue-file.js";
-import { auditEvents, imports, partners } from "./schema/index.js";
+import { importRevenueFile, type RevenueFileRow } from "./revenue-file.js";
+import {
+  auditEvents,
+  customers,
+  imports,
+  partners,
+  revenueEvents,
+} from "./schema/index.js";
 import { getProgramFacts } from "./scorecards.js";
 import {
   openTestDatabase,
@@ -229,6 +235,60 @@ describe("importLeads", () => {
         reasons: ['partner: "Nobody" is not a partner of this program'],
       },
     ]);
+  });
+
+  it("refuses a revenue row that changes one an earlier file loaded", async () => {
+    const revenueRow = (rowNumber: number, day: string, amount: bigint) => ({
+      rowNumber,
+      customer: "Correction Co",
+      partnerName: "Alpha",
+      occurredOn: day,
+      amountMinor: amount,
+      kind: "new" as const,
+    });
+    const load = async (name: string, rows: RevenueFileRow[]) => {
+      const outcome = await importRevenueFile(handle.db, {
+        programId: t.acme.id,
+        actorId: t.users.ownerStaff.id,
+        fileName: name,
+        bytes: new TextEncoder().encode(name),
+        rowsRead: rows.length,
+        rows,
+        rejected: [],
+      });
+      if (!outcome.ok) throw new Error(outcome.message);
+      const [record] = await handle.db
+        .select()
+        .from(imports)
+        .where(eq(imports.id, outcome.importId));
+      return record!;
+    };
+    const first = await load("first.csv", [
+      revenueRow(2, "2019-04-01", 100000n),
+      revenueRow(3, "2019-04-02", 5000n),
+    ]);
+    expect(first.created).toBe(2);
+    const corrected = await load("corrected.csv", [
+      revenueRow(2, "2019-04-01", 100100n),
+      revenueRow(3, "2019-04-02", 5000n),
+      revenueRow(4, "2019-04-03", 7000n),
+    ]);
+    expect([corrected.created, corrected.unchanged]).toEqual([1, 1]);
+    expect(corrected.rejected).toEqual([
+      {
+        rowNumber: 2,
+        reasons: [
+          "an earlier file loaded revenue of this customer on this day with other values; if this row corrects it, record the difference as an expansion or contraction on the Record page",
+        ],
+      },
+    ]);
+    const [sum] = await handle.db
+      .select({ total: sql<string>`sum(${revenueEvents.amountMinor})` })
+      .from(revenueEvents)
+      .innerJoin(customers, eq(customers.id, revenueEvents.customerId))
+      .where(eq(customers.name, "Correction Co"));
+    // 1,000.00 + 50.00 + 70.00: the corrected 1,001.00 is not added.
+    expect(sum!.total).toBe("112000");
   });
 
   it("names partners as the Partners page does: case and spaces aside", async () => {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "./client.js";
-import { importRevenueEvents } from "./revenue-import.js";
+import { importRevenueEvents, type RevenueRow } from "./revenue-import.js";
 import type { RejectedRow } from "./imports.js";
 import { partnerNameKey } from "./programs.js";
-import { imports, partners } from "./schema/index.js";
+import { customers, imports, partners, revenueEvents } from "./schema/index.js";
 
 export function fingerprintOf(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -86,7 +86,7 @@ export async function importRevenueFile(
       .where(eq(partners.programId, input.programId));
     const idOf = new Map(known.map((p) => [partnerNameKey(p.name), p.id]));
     const rejected = [...input.rejected];
-    const good = [];
+    let good: (RevenueRow & { importKey: string; rowNumber: number })[] = [];
     const seen = new Map<string, number>();
     for (const row of input.rows) {
       const importKey = rowKey(row, seen);
@@ -104,6 +104,7 @@ export async function importRevenueFile(
         continue;
       }
       good.push({
+        rowNumber: row.rowNumber,
         customer: row.customer,
         partnerId,
         occurredOn: row.occurredOn,
@@ -112,6 +113,22 @@ export async function importRevenueFile(
         importKey,
       });
     }
+    const corrections = await changedSinceEarlierFiles(
+      tx,
+      input.programId,
+      good,
+    );
+    for (const row of good.filter((r) => corrections.has(r.importKey))) {
+      rejected.push({
+        rowNumber: corrections.get(row.importKey)!,
+        reasons: [
+          "an earlier file loaded revenue of this customer on this day with " +
+            "other values; if this row corrects it, record the difference " +
+            "as an expansion or contraction on the Record page",
+        ],
+      });
+    }
+    good = good.filter((r) => !corrections.has(r.importKey));
     let added = 0;
     if (good.length > 0) {
       const loaded = await importRevenueEvents(tx, {
@@ -142,4 +159,57 @@ export async function importRevenueFile(
       .returning({ id: imports.id });
     return { ok: true as const, importId: record!.id };
   });
+}
+
+/**
+ * Rows not loaded before (by their key) whose customer, partner and day
+ * (and kind, when the row names one) an earlier file already loaded
+ * with other values: a corrected amount would otherwise be added on top
+ * of the first, counting the revenue twice. By import key, the row's
+ * number in the file.
+ */
+async function changedSinceEarlierFiles(
+  tx: Pick<Database, "select">,
+  programId: number,
+  rows: readonly (RevenueRow & { importKey: string; rowNumber: number })[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (rows.length === 0) return found;
+  const days = [...new Set(rows.map((r) => r.occurredOn))];
+  const earlier = await tx
+    .select({
+      key: revenueEvents.importKey,
+      customer: customers.name,
+      partnerId: customers.partnerId,
+      day: revenueEvents.occurredOn,
+      kind: revenueEvents.kind,
+    })
+    .from(revenueEvents)
+    .innerJoin(customers, eq(customers.id, revenueEvents.customerId))
+    .where(
+      and(
+        eq(revenueEvents.programId, programId),
+        isNotNull(revenueEvents.importKey),
+        inArray(revenueEvents.occurredOn, days),
+      ),
+    );
+  if (earlier.length === 0) return found;
+  const loaded = new Set(earlier.map((e) => e.key));
+  const place = (customer: string, partnerId: number | null, day: string) =>
+    `${customer}\u0000${partnerId ?? ""}\u0000${day}`;
+  const kindsAt = new Map<string, Set<string>>();
+  for (const e of earlier) {
+    const at = place(e.customer, e.partnerId, e.day);
+    kindsAt.set(at, (kindsAt.get(at) ?? new Set()).add(e.kind));
+  }
+  for (const row of rows) {
+    if (loaded.has(row.importKey)) continue;
+    const kinds = kindsAt.get(
+      place(row.customer, row.partnerId, row.occurredOn),
+    );
+    if (kinds && (!row.kind || kinds.has(row.kind))) {
+      found.set(row.importKey, row.rowNumber);
+    }
+  }
+  return found;
 }
