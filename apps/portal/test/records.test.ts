@@ -338,9 +338,23 @@ describe("importing revenue", () => {
     expect(fixed.rejected).toHaveLength(0);
     expect(await sumOf()).toEqual({ n: 3, total: "105000" });
 
-    // A third equal purchase in a later file is new.
-    const later = await importFile(`${header}${good}${good}${good}`);
-    expect(later).toMatchObject({ created: 1, unchanged: 2 });
+    // A third equal purchase beside the rows loaded before is new.
+    const fifty = `Csv Co,${today},50.00,Beta\n`;
+    const later = await importFile(`${header}${good}${good}${good}${fifty}`);
+    expect(later).toMatchObject({ created: 1, unchanged: 3 });
+    expect(await sumOf()).toEqual({ n: 4, total: "155000" });
+
+    // A file that changes a loaded amount is not added on top of it.
+    const changed = await importFile(
+      `${header}${good}${good}${good}Csv Co,${today},60.00,Beta\n`,
+    );
+    expect(changed).toMatchObject({ created: 0, unchanged: 3 });
+    expect(changed.rejected).toEqual([
+      {
+        rowNumber: 5,
+        reasons: [expect.stringMatching(/^it changes a row an earlier file/)],
+      },
+    ]);
     expect(await sumOf()).toEqual({ n: 4, total: "155000" });
   });
 });

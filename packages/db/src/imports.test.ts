@@ -278,7 +278,7 @@ describe("importLeads", () => {
       {
         rowNumber: 2,
         reasons: [
-          "an earlier file loaded revenue of this customer on this day with other values; if this row corrects it, record the difference as an expansion or contraction on the Record page",
+          "it changes a row an earlier file loaded for this customer and day (not in this file); to correct revenue, record the difference as an expansion or contraction on the Record page",
         ],
       },
     ]);

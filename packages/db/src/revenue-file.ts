@@ -122,9 +122,9 @@ export async function importRevenueFile(
       rejected.push({
         rowNumber: corrections.get(row.importKey)!,
         reasons: [
-          "an earlier file loaded revenue of this customer on this day with " +
-            "other values; if this row corrects it, record the difference " +
-            "as an expansion or contraction on the Record page",
+          "it changes a row an earlier file loaded for this customer and " +
+            "day (not in this file); to correct revenue, record the " +
+            "difference as an expansion or contraction on the Record page",
         ],
       });
     }
@@ -162,11 +162,13 @@ export async function importRevenueFile(
 }
 
 /**
- * Rows not loaded before (by their key) whose customer, partner and day
- * (and kind, when the row names one) an earlier file already loaded
- * with other values: a corrected amount would otherwise be added on top
- * of the first, counting the revenue twice. By import key, the row's
- * number in the file.
+ * Rows that change one an earlier file loaded: not loaded before (by
+ * their key), at a customer, partner and day (and kind, when the row
+ * names one) where an earlier file loaded a row this file no longer
+ * holds. A corrected amount would otherwise be added on top of the
+ * first, counting the revenue twice; a row fixed after being refused, or
+ * one more purchase beside rows still in the file, is new and goes in.
+ * By import key, the row's number in the file.
  */
 async function changedSinceEarlierFiles(
   tx: Pick<Database, "select">,
@@ -195,10 +197,13 @@ async function changedSinceEarlierFiles(
     );
   if (earlier.length === 0) return found;
   const loaded = new Set(earlier.map((e) => e.key));
+  const inFile = new Set(rows.map((r) => r.importKey));
   const place = (customer: string, partnerId: number | null, day: string) =>
     `${customer}\u0000${partnerId ?? ""}\u0000${day}`;
+  // The kinds of earlier rows this file has dropped, by place.
   const kindsAt = new Map<string, Set<string>>();
   for (const e of earlier) {
+    if (inFile.has(e.key!)) continue;
     const at = place(e.customer, e.partnerId, e.day);
     kindsAt.set(at, (kindsAt.get(at) ?? new Set()).add(e.kind));
   }

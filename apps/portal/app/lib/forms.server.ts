@@ -140,9 +140,11 @@ export function moneyField(digits: number, example: string) {
       ctx.addIssue({
         code: "custom",
         message:
-          minor === null
-            ? `Enter an amount such as ${example}.`
-            : "Enter an amount below 1,000,000,000,000.",
+          minor !== null
+            ? "Enter an amount below 1,000,000,000,000."
+            : /^\s*[-\u2212]/.test(v)
+              ? "Enter an amount of 0 or more; a negative one is not taken here."
+              : `Enter an amount such as ${example}.`,
       });
       return z.NEVER;
     }
@@ -150,19 +152,18 @@ export function moneyField(digits: number, example: string) {
   });
 }
 
-/** A real day typed as YYYY-MM-DD ("2024-02-30" is refused). */
-export const dayField = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((v) => {
-    try {
-      return (
-        Temporal.PlainDate.from(v, { overflow: "reject" }).toString() === v
-      );
-    } catch {
-      return false;
-    }
-  }, "That day does not exist.");
+/** A real day typed as YYYY-MM-DD ("2024-02-30" is refused), one reason. */
+export const dayField = z.string().superRefine((value, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    ctx.addIssue({ code: "custom", message: "Enter a date as YYYY-MM-DD." });
+    return;
+  }
+  try {
+    Temporal.PlainDate.from(value, { overflow: "reject" });
+  } catch {
+    ctx.addIssue({ code: "custom", message: "That day does not exist." });
+  }
+});
 
 /** A real day, today (in the program's zone) or earlier. */
 export function pastDayField(today: string) {
