@@ -292,7 +292,10 @@ describe("creating keys on the Embed keys page", () => {
   );
 
   it("lists a key without a choice with the six metrics it shows", async () => {
-    const key = await keyFor({ scope: "partner", partnerId: portal.t.alpha.id });
+    const key = await keyFor({
+      scope: "partner",
+      partnerId: portal.t.alpha.id,
+    });
     const served = (await scorecard(key.key)).metrics.map((m) => m.label);
     const page = await call(embedKeys.loader, "/embed-keys", {
       cookie: staff,

@@ -6,7 +6,11 @@ import { setRatingCadence } from "./rating-cadence.js";
 import { listRatings, rateRelationship } from "./ratings.js";
 import { getProgram } from "./programs.js";
 import { getPartnerScorecard } from "./scorecards.js";
-import { openTestDatabase, seedTenants, type Tenants } from "./testing/index.js";
+import {
+  openTestDatabase,
+  seedTenants,
+  type Tenants,
+} from "./testing/index.js";
 
 let handle: DatabaseHandle;
 let t: Tenants;
