@@ -94,6 +94,11 @@ describe("your account", () => {
       "The two passwords differ.",
     ],
     [changeForm("not it at all", "a long new secret"), "current", "not right"],
+    [
+      changeForm(TEST_PASSWORD, TEST_PASSWORD),
+      "password",
+      "The new password is the same as the current one.",
+    ],
   ])(
     "refuses %o, naming the field, and keeps the password",
     async (form, field, message) => {

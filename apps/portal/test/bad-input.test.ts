@@ -517,6 +517,53 @@ describe("bad input", () => {
     expect(await leadCount()).toBe(before);
   });
 
+  it.each([
+    [
+      "Won = done\nLost = lost",
+      "Won: choose one of submitted, accepted, rejected, won, lost.",
+    ],
+    [
+      "Open = submitted\nClosed won\n\n= lost",
+      '"Closed won": write each line as a value, "=", and a status, ' +
+        'such as Closed Won = won. "= lost": write each line',
+    ],
+  ])(
+    "says in words what is wrong with status values %j",
+    async (statusValues, message) => {
+      const before = await leadCount();
+      const uploaded = await call(upload.action, "/imports/leads", {
+        cookie: staff,
+        form: csvUpload(
+          "crm-import-samples/Pipedrive sample data - Import data.csv",
+        ),
+      });
+      const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+      const form = {
+        col_company: "Organization - Name*",
+        col_partner: "",
+        fixedPartner: "Alpha",
+        statusValues,
+        defaultStatus: "submitted",
+        dateFormat: "M/D/YYYY",
+        decimalSeparator: ".",
+        missingRegisteredOn: "import-date",
+      };
+      const answer = await call(mapping.action, uploaded.location!, {
+        cookie: staff,
+        params: { uploadId },
+        form,
+      });
+      expect(answer.status).toBe(400);
+      const body = answer.body as {
+        errors: Record<string, string[]>;
+        values: Record<string, string>;
+      };
+      expect(body.errors.statusValues!.join(" ")).toContain(message);
+      expect(body.values.statusValues).toBe(statusValues);
+      expect(await leadCount()).toBe(before);
+    },
+  );
+
   it("imports the Pipedrive template as a vendor writes it", async () => {
     const uploaded = await call(upload.action, "/imports/leads", {
       cookie: staff,

@@ -40,13 +40,20 @@ async function open(query: string, origin: string | null = ORIGIN) {
   return { response, controller };
 }
 
-async function rate(partner: "alpha" | "beta" | "omega", score: number) {
+/** A rating by the partner's user, or by another person of alpha. */
+async function rate(
+  partner: "alpha" | "beta" | "omega",
+  score: number,
+  by?: "alphaAdmin",
+) {
   const { t } = portal;
-  const user = {
-    alpha: t.users.alphaUser,
-    beta: t.users.betaUser,
-    omega: t.users.omegaUser,
-  }[partner];
+  const user = by
+    ? t.users[by]
+    : {
+        alpha: t.users.alphaUser,
+        beta: t.users.betaUser,
+        omega: t.users.omegaUser,
+      }[partner];
   await rateRelationship(portal.handle.db, {
     programId: partner === "omega" ? t.other.id : t.acme.id,
     partnerId: t[partner].id,
@@ -95,7 +102,8 @@ describe("the embed event stream", () => {
 
     await rate("alpha", 7);
     expect(satisfaction((await events.next()).data)).toBe("7.000000");
-    await rate("alpha", 9);
+    // Another person: one person's second rating would replace the 7.
+    await rate("alpha", 9, "alphaAdmin");
     expect(satisfaction((await events.next()).data)).toBe("8.000000");
     controller.abort();
   });

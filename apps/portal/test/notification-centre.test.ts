@@ -136,7 +136,6 @@ describe("the notification centre", () => {
         "review_opened:email",
         "lead_submitted:portal",
         "lead_submitted:email",
-        "nonsense:portal",
       ]),
     });
     expect(saved.location).toBe("/notifications/preferences?saved");
@@ -165,6 +164,31 @@ describe("the notification centre", () => {
       "Rating due",
       "Review opened",
     ]);
+  });
+
+  it.each([
+    [["bogus:portal"], /bogus:portal/],
+    [["lead_decided:sms", "review_opened:email"], /lead_decided:sms/],
+    [
+      ["lead_decided", "rating_due:portal"],
+      /no notification setting lead_decided;/,
+    ],
+  ])("refuses %j, leaving the settings as they were", async (boxes, named) => {
+    const shown = () =>
+      call(preferences.loader, "/notifications/preferences", {
+        cookie: cookies.betaUser,
+      }).then((a) => (a.body as Prefs).settings);
+    const before = await shown();
+    const answer = await call(
+      preferences.action,
+      "/notifications/preferences",
+      { cookie: cookies.betaUser, form: checked(boxes) },
+    );
+    expect(answer.status).toBe(400);
+    const errors = (answer.body as { errors: { form: string[] } }).errors;
+    expect(errors.form.join(" ")).toMatch(named);
+    expect(await shown()).toEqual(before);
+    expect(before.lead_decided).toEqual({ portal: true, email: true });
   });
 
   it("shows nothing to nobody", async () => {

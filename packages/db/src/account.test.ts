@@ -112,6 +112,25 @@ describe("changing a password", () => {
     expect(await live(s.laptop)).toBe(true);
   });
 
+  it("refuses the current password as the new one, ending nothing", async () => {
+    const { id: userId } = t.users.alphaAdmin;
+    const s = await threeBrowsers(userId);
+    const changed = await changePassword(handle.db, {
+      userId,
+      sessionId: s.here,
+      current: TEST_PASSWORD,
+      password: TEST_PASSWORD,
+    });
+    expect(changed).toEqual({
+      ok: false,
+      error: "same_as_current",
+      message: "The new password is the same as the current one.",
+    });
+    expect(await live(s.laptop)).toBe(true);
+    expect(await live(s.phone)).toBe(true);
+    expect(await auditKinds(userId, "password.changed")).toEqual([]);
+  });
+
   it("sets the new one, keeps this browser and ends the others", async () => {
     const { id: userId, email } = t.users.otherStaff;
     const s = await threeBrowsers(userId);

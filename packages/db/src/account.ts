@@ -84,7 +84,7 @@ export async function signOutOtherSessions(
   });
 }
 
-export type PasswordChangeProblem = "wrong_current";
+export type PasswordChangeProblem = "wrong_current" | "same_as_current";
 
 /**
  * Sets a new password when the current one is given rightly; every
@@ -106,6 +106,13 @@ export async function changePassword(
     .where(eq(users.id, input.userId));
   if (!user || !(await verify(user.passwordHash, input.current))) {
     return fail("wrong_current", "The current password is not right.");
+  }
+  // Not a change: it would only sign the other browsers out.
+  if (input.password === input.current) {
+    return fail(
+      "same_as_current",
+      "The new password is the same as the current one.",
+    );
   }
   const passwordHash = await hashPassword(input.password);
   const now = input.now ?? new Date();

@@ -5,6 +5,7 @@ import { addMembership, createUser } from "./auth.js";
 import type { DatabaseHandle } from "./client.js";
 import { changeLeadStatus, registerLead } from "./leads.js";
 import { createPartner, createProgram, programToday } from "./programs.js";
+import { setRatingCadence } from "./rating-cadence.js";
 import { rateRelationship } from "./ratings.js";
 import { getPartnerScorecard } from "./scorecards.js";
 import { openTestDatabase, TEST_PASSWORD } from "./testing/index.js";
@@ -109,6 +110,13 @@ describe.each([
         comment: null,
         now,
       });
+    // Monthly, so the one person's two ratings are of different periods
+    // (within a quarter the later would replace the earlier).
+    await setRatingCadence(db, {
+      programId: program.id,
+      cadence: "month",
+      actorId: staff,
+    });
     await rate(8, lastEvening);
     await rate(4, firstNight);
 

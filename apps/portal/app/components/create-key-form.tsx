@@ -5,7 +5,7 @@ type Errors = Record<string, string[] | undefined> | undefined;
 
 interface Props {
   partners: { id: number; name: string }[];
-  /** Every metric a key may show, in the catalog's order. */
+  /** Every metric a key may show, in the order a default key shows them. */
   metrics: { id: string; name: string }[];
   origin: string;
   errors: Errors;

@@ -106,20 +106,31 @@ export async function initialMapping(
   return suggestMapping(headers);
 }
 
-/** "Won = won" lines to a record; the mapping schema checks the values. */
-export function parseStatusLines(text: string): Record<string, string> {
+/**
+ * "Won = won" lines to a record; the mapping schema checks the values.
+ * A line that is not blank but lacks the "=" or the value before it is
+ * given back, to be refused by name rather than silently ignored.
+ */
+export function parseStatusLines(text: string): {
+  values: Record<string, string>;
+  unreadable: string[];
+} {
   const values: Record<string, string> = {};
+  const unreadable: string[] = [];
   for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") continue;
     const at = line.lastIndexOf("=");
-    if (at === -1) continue;
-    const from = line.slice(0, at).trim();
-    const to = line
+    const from = at === -1 ? "" : line.slice(0, at).trim();
+    if (from === "") {
+      unreadable.push(line.trim());
+      continue;
+    }
+    values[from] = line
       .slice(at + 1)
       .trim()
       .toLowerCase();
-    if (from) values[from] = to;
   }
-  return values;
+  return { values, unreadable };
 }
 
 export function statusLines(mapping: LeadImportMapping): string {

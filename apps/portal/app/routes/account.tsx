@@ -107,6 +107,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     current: form.data.current,
     password: form.data.password,
   });
+  if (!changed.ok && changed.error === "same_as_current") {
+    return data({ errors: { password: [changed.message] } }, 400);
+  }
   if (!changed.ok) {
     await recordSignInFailure(db, attempt);
     return data({ errors: { current: [changed.message] } }, 400);

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CATALOG } from "@tandem/metrics";
+import { getMetricDefinition } from "@tandem/metrics";
 import {
   createEmbedKey,
   getPartner,
@@ -19,7 +19,10 @@ import { CreateKeyForm } from "~/components/create-key-form.js";
 import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
 import { parseForm, readForm } from "~/lib/forms.server.js";
-import { createKeySchema } from "~/lib/embed-key-form.server.js";
+import {
+  createKeySchema,
+  EMBED_METRIC_IDS,
+} from "~/lib/embed-key-form.server.js";
 import { logger } from "~/lib/logger.server.js";
 
 const revokeSchema = z.object({
@@ -27,7 +30,11 @@ const revokeSchema = z.object({
   keyId: z.coerce.number().int().positive(),
 });
 
-const METRICS = CATALOG.map((m) => ({ id: m.id, name: m.name }));
+/** What an embed can show; a key without a choice shows all of them. */
+const METRICS = EMBED_METRIC_IDS.map((id) => ({
+  id,
+  name: getMetricDefinition(id).name,
+}));
 
 export const meta: MetaFunction = () => [{ title: "Embed keys · Tandem" }];
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getImport } from "@tandem/db";
 import { notFound, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
+import { importSummary, seeImported } from "~/lib/import-summary.js";
 
 const paramsSchema = z.object({ importId: z.coerce.number().int().positive() });
 const rejectedSchema = z.array(
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     importId: parsed.data.importId,
   });
   if (!record) throw notFound("No such import.");
+  const rejected = rejectedSchema.parse(record.rejected);
   return {
     kind: record.kind,
     fileName: record.fileName,
@@ -28,8 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     created: record.created,
     updated: record.updated,
     unchanged: record.unchanged,
-    rejected: rejectedSchema.parse(record.rejected),
+    rejected,
     at: record.createdAt.toISOString(),
+    summary: importSummary({ ...record, refused: rejected.length }),
+    seeAlso: seeImported(record.kind),
   };
 }
 
@@ -39,13 +43,7 @@ export default function ImportResult() {
     <section>
       <h1>Imported {r.fileName}</h1>
       <p className="notice" role="status">
-        {r.kind === "revenue"
-          ? `${r.rowsRead} rows read: ${r.created} revenue events imported, ` +
-            (r.unchanged > 0
-              ? `${r.unchanged} already imported from an earlier file (skipped), `
-              : "") +
-            `${r.rejected.length} refused.`
-          : `${r.rowsRead} rows read: ${r.created} new leads, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} refused.`}
+        {r.summary}
       </p>
       {r.rejected.length > 0 ? (
         <>
@@ -75,7 +73,7 @@ export default function ImportResult() {
         </>
       ) : null}
       <p>
-        <Link to="/leads">See the leads</Link> ·{" "}
+        <Link to={r.seeAlso.to}>{r.seeAlso.label}</Link> ·{" "}
         <Link to={`/imports/${r.kind === "revenue" ? "revenue" : "leads"}`}>
           Import another file
         </Link>

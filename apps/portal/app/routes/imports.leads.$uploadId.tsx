@@ -29,6 +29,16 @@ import { loadUpload } from "~/lib/upload.server.js";
 
 type Errors = Record<string, string[] | undefined>;
 
+const STATUS_CHOICE = `one of ${LEAD_STATUSES.join(", ")}`;
+
+/** A mapping problem in words, not zod's list of literals. */
+function problem(issue: { code: string; message: string }, head?: string) {
+  if (issue.code !== "invalid_value") return issue.message;
+  if (head === "statusValues") return `choose ${STATUS_CHOICE}.`;
+  if (head === "defaultStatus") return `Choose ${STATUS_CHOICE}.`;
+  return issue.message;
+}
+
 /** The mapping form's fields to a mapping, with errors by field. */
 function mappingFromForm(
   form: FormData,
@@ -41,24 +51,34 @@ function mappingFromForm(
   const columns = Object.fromEntries(
     LEAD_FIELDS.map((f) => [f.id, value(`col_${f.id}`) || null]),
   );
+  const statusText = parseStatusLines(value("statusValues"));
   const parsed = leadImportMappingSchema.safeParse({
     columns,
-    statusValues: parseStatusLines(value("statusValues")),
+    statusValues: statusText.values,
     defaultStatus: value("defaultStatus"),
     dateFormat: value("dateFormat"),
     decimalSeparator: value("decimalSeparator"),
     fixedPartner: value("fixedPartner").trim() || null,
     missingRegisteredOn: value("missingRegisteredOn"),
   });
+  const errors: Errors = {};
+  for (const line of statusText.unreadable) {
+    (errors.statusValues ??= []).push(
+      `"${line}": write each line as a value, "=", and a status, ` +
+        "such as Closed Won = won.",
+    );
+  }
   if (!parsed.success) {
-    const errors: Errors = {};
     for (const issue of parsed.error.issues) {
       const [head, second] = issue.path.map(String);
       const key = head === "columns" ? `col_${second}` : (head ?? "form");
+      const message = problem(issue, head);
       (errors[key] ??= []).push(
-        head === "statusValues" ? `${second}: ${issue.message}` : issue.message,
+        head === "statusValues" ? `${second}: ${message}` : message,
       );
     }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) {
     return { ok: false, errors };
   }
   const check = checkMapping(parsed.data, headers);

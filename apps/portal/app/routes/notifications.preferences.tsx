@@ -1,10 +1,11 @@
 import {
+  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   getNotificationPreferences,
   setNotificationPreferences,
@@ -15,9 +16,10 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKind,
 } from "@tandem/db/values";
+import { FormError } from "~/components/field.js";
 import { requireMember } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
-import { readForm } from "~/lib/forms.server.js";
+import { formList, readForm } from "~/lib/forms.server.js";
 import { logger } from "~/lib/logger.server.js";
 
 const KIND_LABELS: Record<NotificationKind, string> = {
@@ -32,6 +34,13 @@ const KIND_LABELS: Record<NotificationKind, string> = {
 };
 
 const CHANNEL_LABELS = { portal: "In the portal", email: "By email" };
+
+/** Every box the grid has, as `kind:channel`. */
+const BOXES = new Set<string>(
+  NOTIFICATION_KINDS.flatMap((kind) =>
+    NOTIFICATION_CHANNELS.map((channel) => `${kind}:${channel}`),
+  ),
+);
 
 export const meta: MetaFunction = () => [
   { title: "Notification settings · Tandem" },
@@ -56,7 +65,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireMember(request);
   const form = await readForm(request);
-  const on = new Set(form.getAll("on").map(String));
+  const on = new Set(formList(form, "on"));
+  // Saving the whole grid from a post of unknown boxes would turn every
+  // notification off, so it is refused and nothing changes.
+  const unknown = [...on].filter((box) => !BOXES.has(box));
+  if (unknown.length > 0) {
+    const message =
+      `There is no notification setting ${unknown.join(", ")}; ` +
+      "choose among the kinds and channels shown. Nothing was saved.";
+    return data({ errors: { form: [message] }, on: [...on] }, 400);
+  }
 
   const settings = {} as NotificationSettings;
   for (const kind of NOTIFICATION_KINDS) {
@@ -79,6 +97,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationPreferences() {
   const { settings, saved } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  // A refused post shows the boxes as they were sent, not as saved.
+  const sent = refused ? new Set(refused.on) : null;
   return (
     <section>
       <h1>Notification settings</h1>
@@ -92,6 +113,7 @@ export default function NotificationPreferences() {
         <Link to="/notifications">Back to notifications</Link>
       </p>
       <Form method="post" className="stack">
+        <FormError errors={refused?.errors} />
         {NOTIFICATION_KINDS.map((kind) => (
           <fieldset key={kind}>
             <legend>{KIND_LABELS[kind]}</legend>
@@ -102,7 +124,11 @@ export default function NotificationPreferences() {
                     type="checkbox"
                     name="on"
                     value={`${kind}:${channel}`}
-                    defaultChecked={settings[kind][channel]}
+                    defaultChecked={
+                      sent
+                        ? sent.has(`${kind}:${channel}`)
+                        : settings[kind][channel]
+                    }
                   />{" "}
                   {CHANNEL_LABELS[channel]}
                 </span>

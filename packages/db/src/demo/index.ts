@@ -4,7 +4,7 @@ import type { Database } from "../client.js";
 import { importLeads, type ImportLeadRow } from "../imports.js";
 import { createPartner, createProgram } from "../programs.js";
 import { loadDemoRegistrations } from "./registrations.js";
-import { ratings, users } from "../schema/index.js";
+import { programs, ratings, users } from "../schema/index.js";
 import { eq } from "drizzle-orm";
 import {
   COMPANY_PREFIXES,
@@ -55,6 +55,12 @@ export async function loadDemoProgram(
     timeZone: "America/New_York",
     currency: "USD",
   });
+  // Its people rate every month; on a quarterly cadence each one's
+  // later rating in a quarter would replace the earlier ones.
+  await db
+    .update(programs)
+    .set({ ratingCadence: "month" })
+    .where(eq(programs.id, program.id));
   const owner = await createUser(db, {
     email: DEMO_OWNER_EMAIL,
     name: "Olivia Owner",

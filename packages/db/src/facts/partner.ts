@@ -151,22 +151,46 @@ const applyRevenue: Apply = (f, r) => {
   f.revenueMinor = big(r.amount);
 };
 
+/** A later rating by the same person, partner and side, same period. */
+const replacedLater = sql`exists (
+  select 1 from ratings later
+  where pr.rating_cadence <> 'off'
+    and later.program_id = r.program_id
+    and later.partner_id = r.partner_id
+    and later.user_id = r.user_id
+    and later.side = r.side
+    and (later.rated_on, later.id) > (r.rated_on, r.id)
+    and date_trunc(pr.rating_cadence::text, later.rated_on::timestamp)
+      = date_trunc(pr.rating_cadence::text, r.rated_on::timestamp))`;
+
+/**
+ * Both sides' ratings in the periods. A person's later rating in the
+ * same period of the program's rating cadence replaces their earlier
+ * one (decision 0017): the earlier stays in the history but no longer
+ * counts. With the cadence off, every rating counts.
+ */
 function rated(q: FactsQuery) {
   return sql`
-    select partner_id, ${bucket(sql`rated_on`, q.bounds)} as b,
-      sum(score) filter (where side = 'partner') as p_sum,
-      count(*) filter (where side = 'partner') as p_n,
-      count(*) filter (where side = 'partner' and score >= 9) as promoters,
-      count(*) filter (where side = 'partner' and score <= 6) as detractors,
-      sum(score) filter (where side = 'owner') as o_sum,
-      count(*) filter (where side = 'owner') as o_n,
-      sum(communication) as c_sum,
-      count(communication) as c_n
-    from ratings
-    where program_id = ${q.programId} ${partnerFilter(sql`partner_id`, q)}
-      and ${inBounds(sql`rated_on`, q.bounds)}
+    select r.partner_id, ${bucket(sql`r.rated_on`, q.bounds)} as b,
+      sum(r.score) filter (where r.side = 'partner') as p_sum,
+      count(*) filter (where r.side = 'partner') as p_n,
+      count(*) filter (where r.side = 'partner' and r.score >= 9)
+        as promoters,
+      count(*) filter (where r.side = 'partner' and r.score <= 6)
+        as detractors,
+      sum(r.score) filter (where r.side = 'owner') as o_sum,
+      count(*) filter (where r.side = 'owner') as o_n,
+      sum(r.communication) as c_sum,
+      count(r.communication) as c_n
+    from ratings r
+    join programs pr on pr.id = r.program_id
+    where r.program_id = ${q.programId}
+      ${partnerFilter(sql`r.partner_id`, q)}
+      and ${inBounds(sql`r.rated_on`, q.bounds)}
+      and not ${replacedLater}
     group by 1, 2`;
 }
+
 const applyRated: Apply = (f, r) => {
   f.partnerRatingSum = num(r.p_sum);
   f.partnerRatingCount = num(r.p_n);

@@ -70,13 +70,22 @@ describe("a partner's May, worked out by hand", () => {
 
   it("reads both sides' ratings and their communication scores", async () => {
     const a = await values("A");
-    // Partner side in May: 10, 9, 7, 3 (the 0 of April 30 is April's).
+    // Partner side in May: 10, 9, 7, 3; a4's 6 of May 3 was replaced
+    // by a4's 3 of May 4, the same quarter.
     expect(a.partner_satisfaction_score).toBe(7.25);
     // Promoters 10, 9; detractor 3: (2 - 1) / 4 = 25.
     expect(a.partner_nps).toBe(25);
     expect(a.owner_satisfaction_score).toBe(6.5);
-    // Communication 5, 4, 2 (partner) and 3 (owner); two left it out.
+    // Communication 5, 4, 2 (partner) and 3 (owner); two left it out,
+    // and the replaced 6 took its 5 with it.
     expect(a.communication_quality).toBe(3.5);
+    // a1's 0 of April 30 was replaced by a1's 10 of May 1: Q2 is one
+    // quarter, so April has no rating left and the quarter has four.
+    const april = await values("A", "2024-04");
+    expect(april.partner_satisfaction_score).toBeNull();
+    expect(april.communication_quality).toBeNull();
+    const q2 = await values("A", "2024-Q2", "quarter");
+    expect(q2.partner_satisfaction_score).toBe(7.25);
     const b = await values("B");
     expect(b.partner_nps).toBeNull();
     expect(b.partner_satisfaction_score).toBeNull();

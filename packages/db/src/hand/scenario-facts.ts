@@ -16,11 +16,12 @@ export async function recordHandFacts(
     programId: number;
     p: Record<string, Partner>;
     staff: number;
-    partnerUser: number;
+    /** People who rate, by a short name. */
+    raters: Record<string, number>;
     at: (local: string) => Temporal.Instant;
   },
 ) {
-  const { programId, p, staff, partnerUser, at } = input;
+  const { programId, p, staff, raters, at } = input;
   for (const [partner, amountMinor, incurredOn] of [
     ["A", 300_00n, "2024-05-01"],
     ["A", 200_01n, "2024-05-31"],
@@ -87,22 +88,25 @@ export async function recordHandFacts(
     );
   }
 
+  // a1's 0 of April 30 and a4's 6 of May 3 are replaced by the same
+  // person's later rating in the quarter: they stay but do not count.
   const ratings = [
-    ["A", "partner", 10, 5, "2024-05-01T10:00"],
-    ["A", "partner", 9, 4, "2024-05-02T10:00"],
-    ["A", "partner", 7, null, "2024-05-03T10:00"],
-    ["A", "partner", 3, 2, "2024-05-04T10:00"],
-    ["A", "partner", 0, 1, "2024-04-30T10:00"],
-    ["A", "owner", 8, 3, "2024-05-05T10:00"],
-    ["A", "owner", 5, null, "2024-05-06T10:00"],
-    ["E", "partner", 0, 1, "2024-05-07T10:00"],
+    ["a1", "A", "partner", 0, 1, "2024-04-30T10:00"],
+    ["a1", "A", "partner", 10, 5, "2024-05-01T10:00"],
+    ["a2", "A", "partner", 9, 4, "2024-05-02T10:00"],
+    ["a3", "A", "partner", 7, null, "2024-05-03T10:00"],
+    ["a4", "A", "partner", 6, 5, "2024-05-03T18:00"],
+    ["a4", "A", "partner", 3, 2, "2024-05-04T10:00"],
+    ["staff", "A", "owner", 8, 3, "2024-05-05T10:00"],
+    ["staff2", "A", "owner", 5, null, "2024-05-06T10:00"],
+    ["a1", "E", "partner", 0, 1, "2024-05-07T10:00"],
   ] as const;
-  for (const [partner, side, score, communication, when] of ratings) {
+  for (const [rater, partner, side, score, communication, when] of ratings) {
     await rateRelationship(db, {
       programId,
       partnerId: p[partner]!.id,
       side,
-      userId: side === "owner" ? staff : partnerUser,
+      userId: raters[rater]!,
       score,
       comment: null,
       dimensions: { communication },

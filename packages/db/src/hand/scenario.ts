@@ -149,7 +149,14 @@ export async function buildHandProgram(db: Database) {
     );
   }
 
-  await recordHandFacts(db, { programId, p, staff, partnerUser, at });
+  // Ratings come from several people: each person's rating counts once
+  // a quarter (the default cadence), so one rater could not give four.
+  const raters: Record<string, number> = { a1: partnerUser, staff };
+  for (const name of ["a2", "a3", "a4"]) {
+    raters[name] = await user(`${name}@hand.test`, p.A!.id);
+  }
+  raters.staff2 = await user("staff2@hand.test", null);
+  await recordHandFacts(db, { programId, p, staff, raters, at });
   return { program, partners: p };
 }
 
