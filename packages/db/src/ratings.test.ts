@@ -73,9 +73,10 @@ describe("a person's ratings within one cadence period", () => {
     await ownerRates("ownerStaff", "beta", 9, "2025-03-31");
     await ownerRates("ownerStaff", "beta", 2, "2025-04-01");
     await ownerRates("ownerStaff", "beta", 4, "2025-05-15");
-    // Q1 keeps its 9; in Q2 the 4 of May replaced the 2 of April.
+    // Q1 keeps its 9; in Q2 the 4 of May replaced the 2 of April, but
+    // April on its own still shows its 2.
     expect(await owners("beta", "quarter", "2025-Q1")).toEqual([9, 5]);
-    expect(await owners("beta", "month", "2025-04")).toEqual([null, null]);
+    expect(await owners("beta", "month", "2025-04")).toEqual([2, 1]);
     expect(await owners("beta", "quarter", "2025-Q2")).toEqual([4, 1]);
   });
 

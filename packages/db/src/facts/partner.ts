@@ -151,8 +151,13 @@ const applyRevenue: Apply = (f, r) => {
   f.revenueMinor = big(r.amount);
 };
 
-/** A later rating by the same person, partner and side, same period. */
-const replacedLater = sql`exists (
+/**
+ * A later rating by the same person, partner and side, in the same
+ * cadence period and the same period being computed: a month already
+ * past keeps its value when the person rates again the next month of a
+ * quarterly cadence.
+ */
+const replacedLater = (q: FactsQuery) => sql`exists (
   select 1 from ratings later
   where pr.rating_cadence <> 'off'
     and later.program_id = r.program_id
@@ -161,7 +166,9 @@ const replacedLater = sql`exists (
     and later.side = r.side
     and (later.rated_on, later.id) > (r.rated_on, r.id)
     and date_trunc(pr.rating_cadence::text, later.rated_on::timestamp)
-      = date_trunc(pr.rating_cadence::text, r.rated_on::timestamp))`;
+      = date_trunc(pr.rating_cadence::text, r.rated_on::timestamp)
+    and ${bucket(sql`later.rated_on`, q.bounds)}
+      = ${bucket(sql`r.rated_on`, q.bounds)})`;
 
 /**
  * Both sides' ratings in the periods. A person's later rating in the
@@ -187,7 +194,7 @@ function rated(q: FactsQuery) {
     where r.program_id = ${q.programId}
       ${partnerFilter(sql`r.partner_id`, q)}
       and ${inBounds(sql`r.rated_on`, q.bounds)}
-      and not ${replacedLater}
+      and not ${replacedLater(q)}
     group by 1, 2`;
 }
 

@@ -79,11 +79,12 @@ describe("a partner's May, worked out by hand", () => {
     // Communication 5, 4, 2 (partner) and 3 (owner); two left it out,
     // and the replaced 6 took its 5 with it.
     expect(a.communication_quality).toBe(3.5);
-    // a1's 0 of April 30 was replaced by a1's 10 of May 1: Q2 is one
-    // quarter, so April has no rating left and the quarter has four.
+    // a1's 0 of April 30 was replaced by a1's 10 of May 1 in Q2, one
+    // cadence period; April alone still holds it, as a closed month's
+    // value does not change when someone rates again the next month.
     const april = await values("A", "2024-04");
-    expect(april.partner_satisfaction_score).toBeNull();
-    expect(april.communication_quality).toBeNull();
+    expect(april.partner_satisfaction_score).toBe(0);
+    expect(april.communication_quality).toBe(1);
     const q2 = await values("A", "2024-Q2", "quarter");
     expect(q2.partner_satisfaction_score).toBe(7.25);
     const b = await values("B");
