@@ -1,5 +1,12 @@
 import { expect } from "vitest";
-import { changeLeadStatus, getLead, programToday } from "@tandem/db";
+import { eq } from "drizzle-orm";
+import {
+  changeLeadStatus,
+  getLead,
+  hashPassword,
+  programToday,
+} from "@tandem/db";
+import { users } from "@tandem/db/schema";
 import { ACTIVITY_KINDS, COST_KINDS, PARTNER_TYPES } from "@tandem/db/values";
 import { TEST_PASSWORD } from "@tandem/db/testing";
 import { MANUAL_METRIC_IDS, PARTNER_CATALOG } from "@tandem/metrics";
@@ -90,6 +97,9 @@ ACCESS["logout.tsx"] = [
   },
 ];
 
+/** A new password for the walk's change of one's own. */
+const WALK_PASSWORD = "walk-changed-password-1";
+
 // One's own account: everyone signed in, each to their own only.
 // Alpha's people are "sees": their changes are audited under Alpha.
 const OWN_ACCOUNT = access({
@@ -107,16 +117,24 @@ ACCESS["account.tsx"] = [
     },
   },
   {
-    // A real change, to the same password, so later sign-ins still work.
+    // A real change (the same password is refused), put back afterwards
+    // so later sign-ins with the test password still work.
     name: "password",
     form: () => ({
       intent: "password",
       current: TEST_PASSWORD,
-      password: TEST_PASSWORD,
-      confirm: TEST_PASSWORD,
+      password: WALK_PASSWORD,
+      confirm: WALK_PASSWORD,
     }),
     access: OWN_ACCOUNT,
-    then: (a) => expect(a.location).toBe("/account?done=password"),
+    async then(a, actor, f) {
+      expect(a.location).toBe("/account?done=password");
+      const { id } = f.t.users[actor as Exclude<Actor, "nobody">];
+      await f.portal.handle.db
+        .update(users)
+        .set({ passwordHash: await hashPassword(TEST_PASSWORD) })
+        .where(eq(users.id, id));
+    },
   },
   {
     name: "sign out of other browsers",
