@@ -48,6 +48,22 @@ async function leadCount() {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
+/** Uploads the Pipedrive sample file and sends a mapping for it. */
+async function mapPipedrive({ form }: { form: Record<string, string> }) {
+  const uploaded = await call(upload.action, "/imports/leads", {
+    cookie: staff,
+    form: csvUpload(
+      "crm-import-samples/Pipedrive sample data - Import data.csv",
+    ),
+  });
+  const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
+  return call(mapping.action, uploaded.location!, {
+    cookie: staff,
+    params: { uploadId },
+    form,
+  });
+}
+
 describe("bad input", () => {
   it("shows field errors for a malformed lead and writes nothing", async () => {
     const before = await leadCount();
@@ -459,16 +475,7 @@ describe("bad input", () => {
 
   it("refuses a mapping that names a column the file lacks, importing nothing", async () => {
     const before = await leadCount();
-    const uploaded = await call(upload.action, "/imports/leads", {
-      cookie: staff,
-      form: csvUpload(
-        "crm-import-samples/Pipedrive sample data - Import data.csv",
-      ),
-    });
-    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
-    const answer = await call(mapping.action, uploaded.location!, {
-      cookie: staff,
-      params: { uploadId },
+    const answer = await mapPipedrive({
       form: {
         col_company: "Organization - Name*",
         col_partner: "sales_agent",
@@ -486,13 +493,6 @@ describe("bad input", () => {
 
   it("sends back the chosen mapping when no partner column is chosen", async () => {
     const before = await leadCount();
-    const uploaded = await call(upload.action, "/imports/leads", {
-      cookie: staff,
-      form: csvUpload(
-        "crm-import-samples/Pipedrive sample data - Import data.csv",
-      ),
-    });
-    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
     const form = {
       col_company: "Organization - Name*",
       col_partner: "",
@@ -502,9 +502,7 @@ describe("bad input", () => {
       decimalSeparator: ",",
       missingRegisteredOn: "sometimes",
     };
-    const answer = await call(mapping.action, uploaded.location!, {
-      cookie: staff,
-      params: { uploadId },
+    const answer = await mapPipedrive({
       form,
     });
     expect(answer.status).toBe(400);
@@ -531,13 +529,6 @@ describe("bad input", () => {
     "says in words what is wrong with status values %j",
     async (statusValues, message) => {
       const before = await leadCount();
-      const uploaded = await call(upload.action, "/imports/leads", {
-        cookie: staff,
-        form: csvUpload(
-          "crm-import-samples/Pipedrive sample data - Import data.csv",
-        ),
-      });
-      const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
       const form = {
         col_company: "Organization - Name*",
         col_partner: "",
@@ -548,9 +539,7 @@ describe("bad input", () => {
         decimalSeparator: ".",
         missingRegisteredOn: "import-date",
       };
-      const answer = await call(mapping.action, uploaded.location!, {
-        cookie: staff,
-        params: { uploadId },
+      const answer = await mapPipedrive({
         form,
       });
       expect(answer.status).toBe(400);
@@ -565,16 +554,7 @@ describe("bad input", () => {
   );
 
   it("imports the Pipedrive template as a vendor writes it", async () => {
-    const uploaded = await call(upload.action, "/imports/leads", {
-      cookie: staff,
-      form: csvUpload(
-        "crm-import-samples/Pipedrive sample data - Import data.csv",
-      ),
-    });
-    const uploadId = uploaded.location!.match(/leads\/(\d+)/)![1]!;
-    const answer = await call(mapping.action, uploaded.location!, {
-      cookie: staff,
-      params: { uploadId },
+    const answer = await mapPipedrive({
       form: {
         col_company: "Organization - Name*",
         col_contactName: "Person - Name*",
