@@ -9,6 +9,23 @@ const utf16be = (text: string) =>
   new Uint8Array(Buffer.from(text, "utf16le").swap16());
 
 describe("decodeCsv", () => {
+  it("names an image or a workbook instead of blaming the encoding", () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    ]);
+    expect(decodeCsv(png, "auto")).toEqual({
+      ok: false,
+      message:
+        'The file is a PNG image, not CSV text. Save or export the data as CSV (in Excel: File, Save As, "CSV UTF-8") and upload that.',
+    });
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
+    const read = decodeCsv(xlsx, "windows-1252");
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.message).toMatch(
+      /^The file is a zip archive, such as an Excel workbook/,
+    );
+  });
+
   it("reads UTF-8 without a byte-order mark", () => {
     expect(decodeCsv(utf8("Zoë;München\n"), "auto")).toEqual({
       ok: true,

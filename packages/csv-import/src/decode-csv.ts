@@ -1,4 +1,5 @@
 import {
+  binaryMessage,
   invalidMessage,
   nulMessage,
   oddLengthMessage,
@@ -31,6 +32,8 @@ export function decodeCsv(
   bytes: Uint8Array,
   encoding: EncodingChoice,
 ): DecodeResult {
+  const kind = binaryKind(bytes);
+  if (kind) return { ok: false, message: binaryMessage(kind) };
   const bom = sniffBom(bytes);
   const used = bom?.encoding ?? (encoding === "auto" ? "utf-8" : encoding);
   const skip = bom?.length ?? 0;
@@ -40,6 +43,26 @@ export function decodeCsv(
   const nul = decoded.text.indexOf("\u0000");
   if (nul >= 0) return { ok: false, message: nulMessage(decoded.text, nul) };
   return { ok: true, text: decoded.text, encoding: used };
+}
+
+/** Files people upload by mistake, by their first bytes. */
+const SIGNATURES: readonly [string, readonly number[]][] = [
+  ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["a JPEG image", [0xff, 0xd8, 0xff]],
+  ["a GIF image", [0x47, 0x49, 0x46, 0x38]],
+  ["a PDF document", [0x25, 0x50, 0x44, 0x46]],
+  [
+    "a zip archive, such as an Excel workbook (.xlsx)",
+    [0x50, 0x4b, 0x03, 0x04],
+  ],
+  ["an old Excel or Office file (.xls)", [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+function binaryKind(bytes: Uint8Array): string | null {
+  const found = SIGNATURES.find(([, start]) =>
+    start.every((byte, i) => bytes[i] === byte),
+  );
+  return found ? found[0] : null;
 }
 
 function sniffBom(bytes: Uint8Array): Bom | null {

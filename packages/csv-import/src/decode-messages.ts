@@ -40,6 +40,13 @@ export function oddLengthMessage(encoding: TextEncodingName): string {
   );
 }
 
+export function binaryMessage(kind: string): string {
+  return (
+    `The file is ${kind}, not CSV text. Save or export the data as CSV ` +
+    '(in Excel: File, Save As, "CSV UTF-8") and upload that.'
+  );
+}
+
 export function nulMessage(text: string, index: number): string {
   const line = text.slice(0, index).split("\n").length;
   return (
