@@ -369,6 +369,14 @@ describe("bad input", () => {
       expect(body.periodError).toMatch(reason);
       expect(body.metrics.length).toBeGreaterThan(0);
     }
+    // A refused range shows the current quarter, as a bare page does.
+    const fallback = await call(scorecard.loader, "/p?kind=custom", {
+      cookie: alpha,
+      params,
+    });
+    expect((fallback.body as { period: { kind: string } }).period.kind).toBe(
+      "quarter",
+    );
   });
 
   it("shows a custom range of days, the end included", async () => {

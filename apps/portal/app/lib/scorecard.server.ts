@@ -24,7 +24,12 @@ export function periodFromUrl(
   const query = periodQuerySchema.parse(Object.fromEntries(url.searchParams));
   const chosen = periodFromForm(program, query);
   if (chosen.ok) return { period: chosen.value, error: null };
-  const current = resolvePeriod(program, query.kind);
+  // The current period of the kind asked for; for a range, the quarter,
+  // as a page with no choice shows.
+  const current = resolvePeriod(
+    program,
+    query.kind === "custom" ? "quarter" : query.kind,
+  );
   if (!current.ok) throw new Error("the current period always resolves");
   return { period: current.value, error: chosen.message };
 }
