@@ -122,6 +122,22 @@ describe("partner attributes", () => {
       endedOn: "2019-12-31",
     });
     expect(refused.status).toBe(400);
+    // One reason a field, in words that say what to type.
+    const errorsOf = async (form: Record<string, string>) =>
+      (
+        (await edit(portal.t.beta.id, { ...base, ...form })).body as {
+          errors: Record<string, string[]>;
+        }
+      ).errors;
+    expect(await errorsOf({ declaredReach: "-5", joinedOn: "" })).toEqual({
+      declaredReach: [
+        "Enter a whole number of accounts, from 0 to 999,999,999.",
+      ],
+      joinedOn: ["Give the day the partnership began."],
+    });
+    expect(await errorsOf({ joinedOn: "2024-02-30" })).toEqual({
+      joinedOn: ["That day does not exist."],
+    });
 
     const answer = await call(overview.loader, "/overview?kind=year&at=2024", {
       cookie: admin,

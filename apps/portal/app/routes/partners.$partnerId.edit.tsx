@@ -25,9 +25,16 @@ const attributesSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v.replace(/[,\s]/g, "") : null))
-    .refine((v) => v === null || /^\d{1,9}$/.test(v), "Enter a whole number.")
+    .refine(
+      (v) => v === null || /^\d{1,9}$/.test(v),
+      "Enter a whole number of accounts, from 0 to 999,999,999.",
+    )
     .transform((v) => (v === null ? null : Number(v))),
-  joinedOn: dayField,
+  joinedOn: z
+    .string({ error: "Give the day the partnership began." })
+    .pipe(
+      z.string().min(1, "Give the day the partnership began.").pipe(dayField),
+    ),
   endedOn: z
     .string()
     .optional()
