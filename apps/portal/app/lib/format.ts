@@ -60,3 +60,29 @@ export function formatMetricValue(
       return new Intl.NumberFormat(LOCALE).format(value);
   }
 }
+
+/**
+ * A change against the period before: the difference in the metric's
+ * own unit, a percent's in percentage points ("-8.80 pts", not "-8.80%",
+ * which reads as a relative change), then the relative change in
+ * brackets ("(-12.5 % on before)"); "no earlier value" without one.
+ */
+export function changeText(
+  change: { absolute: MetricValue; relative: number | null },
+  unit: MetricResult["definition"]["unit"],
+  money: Money,
+): string {
+  const { absolute, relative } = change;
+  if (absolute === null) return "no earlier value";
+  const up = typeof absolute === "bigint" ? absolute > 0n : absolute > 0;
+  const difference =
+    unit === "percent" && typeof absolute === "number"
+      ? `${number(2).format(absolute * 100)} pts`
+      : formatMetricValue(absolute, unit, money);
+  const sign = up && !difference.startsWith("+") ? "+" : "";
+  const onBefore =
+    relative === null
+      ? ""
+      : ` (${relative > 0 ? "+" : ""}${(relative * 100).toFixed(1)} % on before)`;
+  return `${sign}${difference}${onBefore}`;
+}

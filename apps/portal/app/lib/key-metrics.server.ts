@@ -2,7 +2,7 @@ import type { KeyMetricScorecard, MetricValue, Period } from "@tandem/metrics";
 import type { Program } from "@tandem/db";
 import type { ChartPoint } from "~/components/metric-chart.js";
 import type { Status } from "~/components/status-badge.js";
-import { formatMetricValue } from "./format.js";
+import { changeText, formatMetricValue } from "./format.js";
 
 export interface KeyMetricView {
   id: number;
@@ -24,24 +24,6 @@ function plotted(value: MetricValue, digits: number): number | null {
   if (value === null) return null;
   if (typeof value === "bigint") return Number(value) / 10 ** digits;
   return value;
-}
-
-function changeText(
-  change: KeyMetricScorecard["keyMetrics"][number]["change"],
-  unit: Parameters<typeof formatMetricValue>[1],
-  program: Program,
-): string {
-  if (change.absolute === null) return "no earlier value";
-  const abs = formatMetricValue(change.absolute, unit, program);
-  const sign =
-    typeof change.absolute === "bigint"
-      ? change.absolute > 0n
-      : change.absolute > 0;
-  const rel =
-    change.relative === null
-      ? ""
-      : ` (${change.relative > 0 ? "+" : ""}${(change.relative * 100).toFixed(1)} %)`;
-  return `${sign ? "+" : ""}${abs}${rel}`;
 }
 
 export function keyMetricViews(

@@ -1,7 +1,6 @@
-import type { MetricValue } from "@tandem/metrics";
 import { readValue, type Program, type ReviewSnapshot } from "@tandem/db";
 import type { Status } from "~/components/status-badge.js";
-import { formatMetricValue } from "./format.js";
+import { changeText, formatMetricValue } from "./format.js";
 import { formatInstant } from "./instants.server.js";
 
 export interface FrozenKeyMetric {
@@ -25,10 +24,6 @@ export interface FrozenScorecard {
   metrics: { id: string; label: string; value: string; previous: string }[];
 }
 
-function isPositive(value: MetricValue): boolean {
-  return typeof value === "bigint" ? value > 0n : (value ?? 0) > 0;
-}
-
 /**
  * A review's snapshot as the page shows it. Only formatting happens
  * here: every figure comes from the stored snapshot.
@@ -50,15 +45,14 @@ export function frozenScorecard(
     takenAt: `${formatInstant(new Date(snapshot.takenAt), program.timeZone)} (${program.timeZone})`,
     score: snapshot.score === null ? null : snapshot.score.toFixed(0),
     keyMetrics: snapshot.keyMetrics.map((k) => {
-      const absolute = readValue(k.change.absolute);
-      const relative = k.change.relative;
-      const change =
-        absolute === null
-          ? "no earlier value"
-          : `${isPositive(absolute) ? "+" : ""}${show(k.change.absolute, k.unit)}` +
-            (relative === null
-              ? ""
-              : ` (${relative > 0 ? "+" : ""}${(relative * 100).toFixed(1)} %)`);
+      const change = changeText(
+        {
+          absolute: readValue(k.change.absolute),
+          relative: k.change.relative,
+        },
+        k.unit,
+        program,
+      );
       return {
         metricId: k.metricId,
         label: k.name,
