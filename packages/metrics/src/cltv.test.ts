@@ -49,6 +49,21 @@ describe("customerLifetimeValue", () => {
     ).toBe(203_390n);
   });
 
+  it("divides by the customer-months as they are, rounding once", () => {
+    // One $12,500.00 customer for 28 days: 28 / (365.2425 / 12) months.
+    // 1,250,000 x 60 x 30.436875 / 28 = 81,527,343.75 -> $815,273.44.
+    expect(
+      customerLifetimeValue(
+        {
+          revenueMinor: 1_250_000n,
+          customerMonths: 28 / (365.2425 / 12),
+          churned: 0,
+        },
+        full,
+      ),
+    ).toBe(81_527_344n);
+  });
+
   it("is null without customer-months, whatever the revenue", () => {
     expect(
       customerLifetimeValue(

@@ -8,9 +8,6 @@ type CltvSettings = Pick<
   "grossMarginBasisPoints" | "lifetimeCapMonths"
 >;
 
-/** Customer-months carry fractions of a month; a millionth is plenty. */
-const MICRO = 1_000_000;
-
 /**
  * Expected gross profit of one customer over its lifetime, in minor
  * units: ARPA x margin x lifetime, where ARPA = revenue / customer-
@@ -19,8 +16,9 @@ const MICRO = 1_000_000;
  *
  * When the lifetime is not capped, customer-months cancel out:
  * value = revenue x margin / churned, exactly, in integers. Otherwise
- * value = revenue x margin x cap / customer-months. One rounding, half
- * away from zero, at the end. Null without customer-months.
+ * value = revenue x margin x cap / customer-months, with the months
+ * taken exactly as the number they are. One rounding, half away from
+ * zero, at the end. Null without customer-months.
  */
 export function customerLifetimeValue(
   facts: CltvFacts,
@@ -37,12 +35,28 @@ export function customerLifetimeValue(
       10_000n * BigInt(facts.churned),
     );
   }
-  const months = BigInt(Math.round(facts.customerMonths * MICRO));
-  if (months === 0n) return null;
+  const months = exactFraction(facts.customerMonths);
   return divideRounded(
-    facts.revenueMinor * margin * BigInt(cap) * BigInt(MICRO),
-    10_000n * months,
+    facts.revenueMinor * margin * BigInt(cap) * months.denominator,
+    10_000n * months.numerator,
   );
+}
+
+/**
+ * A double as the exact fraction it holds (numerator / 2^k), so that
+ * dividing by customer-months rounds once, at the end: rounding them to
+ * a millionth first put a P-CLTV of $815,273.44 off by 22 cents.
+ */
+function exactFraction(value: number): {
+  numerator: bigint;
+  denominator: bigint;
+} {
+  let shift = 0;
+  while (!Number.isInteger(value * 2 ** shift)) shift += 1;
+  return {
+    numerator: BigInt(value * 2 ** shift),
+    denominator: 2n ** BigInt(shift),
+  };
 }
 
 /**
