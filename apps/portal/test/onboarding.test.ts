@@ -525,6 +525,25 @@ describe("resetting a password", () => {
     );
   });
 
+  it("lifts the lock on the email's sign-ins, as the lock's message says", async () => {
+    const email = "bob@beta.test";
+    const signIn = (password: string) =>
+      call(login.action, "/login", { form: { email, password } });
+    let answer = await signIn("wrong");
+    for (let i = 0; i < 20 && answer.status !== 429; i += 1) {
+      answer = await signIn("wrong");
+    }
+    expect(answer.status).toBe(429);
+    expect(JSON.stringify(answer.body)).toContain("reset your password");
+    await call(forgot.action, "/password/forgot", { form: { email } });
+    const path = await linkTo(email);
+    const done = await call(reset.action, path, {
+      form: { password: "fresh password 1", confirm: "fresh password 1" },
+    });
+    expect(done.location).toBe("/login?done=reset");
+    expect((await signIn("fresh password 1")).status).toBe(302);
+  });
+
   it("refuses an unknown or expired link with a clear page", async () => {
     const unknown = await call(reset.loader, "/password/reset?token=x");
     expect(unknown.status).toBe(404);

@@ -4,6 +4,7 @@ import { hashPassword } from "./auth.js";
 import type { Database } from "./client.js";
 import { enqueueMail } from "./notifications.js";
 import { fail, ok, type Result } from "./result.js";
+import { clearSignInFailures } from "./sign-in-limits.js";
 import {
   memberships,
   passwordResets,
@@ -136,7 +137,14 @@ export async function resetPassword(
           ne(passwordResets.id, claimed.id),
         ),
       );
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    // The reset proves the person holds the mailbox: the failed sign-ins
+    // under their email no longer count (those of an address still do).
+    await clearSignInFailures(tx, { email: user!.email });
     await tx
       .update(sessions)
       .set({ revokedAt: now })

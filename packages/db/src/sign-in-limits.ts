@@ -75,7 +75,7 @@ export async function recordSignInFailure(
 
 /** A right password clears the email's count (not the address's). */
 export async function clearSignInFailures(
-  db: Database,
+  db: Pick<Database, "delete">,
   { email }: { email: string },
 ): Promise<void> {
   await db
