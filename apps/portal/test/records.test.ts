@@ -170,6 +170,20 @@ describe("recording facts", () => {
         "Yotta Rev is not yet a customer through this partner: record its first revenue as new.",
       ],
     });
+    // Nor before the customer's first day: Initech became one today.
+    const early = await record({
+      intent: "revenue",
+      customer: "Initech",
+      partnerId: String(portal.t.alpha.id),
+      kind: "expansion",
+      amount: "5",
+      occurredOn: "2020-01-01",
+    });
+    expect((early.body as { errors: object }).errors).toEqual({
+      occurredOn: [
+        `Initech became a customer on ${today}; expansion revenue comes on that day or later.`,
+      ],
+    });
     // A minus sign on anything but a contraction is not dropped silently.
     const negative = await record({
       intent: "revenue",

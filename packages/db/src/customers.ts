@@ -78,16 +78,17 @@ const SPACES = "\\s+";
 
 /**
  * The customer a person names for a partner (or, with partner null, a
- * direct one), as the program already spells it: case and runs of
- * spaces aside, so "ZETA REV " is Zeta Rev. Null when there is none.
+ * direct one), as the program already spells it, and the day it became
+ * a customer: case and runs of spaces aside, so "ZETA REV " is Zeta
+ * Rev. Null when there is none.
  */
-export async function findCustomerName(
+export async function findCustomer(
   db: Pick<Database, "select">,
   input: { programId: number; partnerId: number | null; name: string },
-): Promise<string | null> {
+): Promise<{ name: string; acquiredOn: string } | null> {
   const wanted = input.name.trim().replace(/\s+/g, " ").toLowerCase();
   const [found] = await db
-    .select({ name: customers.name })
+    .select({ name: customers.name, acquiredOn: customers.acquiredOn })
     .from(customers)
     .where(
       and(
@@ -100,5 +101,5 @@ export async function findCustomerName(
     )
     .orderBy(customers.id)
     .limit(1);
-  return found?.name ?? null;
+  return found ?? null;
 }

@@ -291,6 +291,56 @@ describe("importLeads", () => {
     expect(sum!.total).toBe("112000");
   });
 
+  it("refuses later kinds of revenue before their customer's first day", async () => {
+    const row = (
+      rowNumber: number,
+      customer: string,
+      occurredOn: string,
+      kind: RevenueFileRow["kind"],
+    ): RevenueFileRow => ({
+      rowNumber,
+      customer,
+      partnerName: "Beta",
+      occurredOn,
+      amountMinor: 1000n,
+      kind,
+    });
+    const outcome = await importRevenueFile(handle.db, {
+      programId: t.acme.id,
+      actorId: t.users.ownerStaff.id,
+      fileName: "kinds.csv",
+      bytes: new TextEncoder().encode("kinds"),
+      rowsRead: 4,
+      rows: [
+        row(2, "Kinds Co", "2018-03-10", "new"),
+        row(3, "Kinds Co", "2018-03-01", "expansion"),
+        row(4, "Kinds Co", "2018-03-10", "renewal"),
+        row(5, "Stranger Co", "2018-03-10", "expansion"),
+      ],
+      rejected: [],
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const [record] = await handle.db
+      .select()
+      .from(imports)
+      .where(eq(imports.id, outcome.importId));
+    expect(record!.created).toBe(2);
+    expect(record!.rejected).toEqual([
+      {
+        rowNumber: 3,
+        reasons: [
+          'day: 2018-03-01 is before "Kinds Co" became a customer (2018-03-10); expansion revenue comes on that day or later',
+        ],
+      },
+      {
+        rowNumber: 5,
+        reasons: [
+          'customer: "Stranger Co" is not a customer yet; its first revenue is new',
+        ],
+      },
+    ]);
+  });
+
   it("names partners as the Partners page does: case and spaces aside", async () => {
     const partnersBefore = await partnerNames();
     const summary = await run(

@@ -6,7 +6,7 @@ export * from "./auth.js";
 export * from "./churn.js";
 export * from "./co-selling.js";
 export * from "./costs.js";
-export { findCustomerName } from "./customers.js";
+export { findCustomer } from "./customers.js";
 export * from "./embed-keys.js";
 export * from "./facts/index.js";
 export * from "./embed-scorecards.js";

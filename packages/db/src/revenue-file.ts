@@ -129,6 +129,12 @@ export async function importRevenueFile(
       });
     }
     good = good.filter((r) => !corrections.has(r.importKey));
+    const early = await beforeCustomerStart(tx, input.programId, good);
+    for (const [importKey, reason] of early) {
+      const row = good.find((r) => r.importKey === importKey)!;
+      rejected.push({ rowNumber: row.rowNumber, reasons: [reason] });
+    }
+    good = good.filter((r) => !early.has(r.importKey));
     let added = 0;
     if (good.length > 0) {
       const loaded = await importRevenueEvents(tx, {
@@ -214,6 +220,62 @@ async function changedSinceEarlierFiles(
     );
     if (kinds && (!row.kind || kinds.has(row.kind))) {
       found.set(row.importKey, row.rowNumber);
+    }
+  }
+  return found;
+}
+
+/**
+ * Expansion, renewal and contraction rows dated before their customer's
+ * first day (in the program, or a new or unmarked row of this file) or
+ * of a name that is not a customer at all: loading them would move the
+ * customer's start back, and "new customers" with it, to a month where
+ * no deal was won. By import key, the reason.
+ */
+async function beforeCustomerStart(
+  tx: Pick<Database, "select">,
+  programId: number,
+  rows: readonly (RevenueRow & { importKey: string })[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const later = rows.filter((r) => r.kind && r.kind !== "new");
+  if (later.length === 0) return found;
+  const who = (name: string, partnerId: number | null) =>
+    `${name}\u0000${partnerId ?? ""}`;
+  const start = new Map<string, string>();
+  const names = [...new Set(later.map((r) => r.customer))];
+  const existing = await tx
+    .select({
+      name: customers.name,
+      partnerId: customers.partnerId,
+      acquiredOn: customers.acquiredOn,
+    })
+    .from(customers)
+    .where(
+      and(eq(customers.programId, programId), inArray(customers.name, names)),
+    );
+  const earliest = (key: string, day: string) => {
+    const known = start.get(key);
+    if (known === undefined || day < known) start.set(key, day);
+  };
+  for (const c of existing) earliest(who(c.name, c.partnerId), c.acquiredOn);
+  for (const r of rows) {
+    if (!r.kind || r.kind === "new") {
+      earliest(who(r.customer, r.partnerId), r.occurredOn);
+    }
+  }
+  for (const r of later) {
+    const first = start.get(who(r.customer, r.partnerId));
+    if (first === undefined) {
+      found.set(
+        r.importKey,
+        `customer: "${r.customer}" is not a customer yet; its first revenue is new`,
+      );
+    } else if (r.occurredOn < first) {
+      found.set(
+        r.importKey,
+        `day: ${r.occurredOn} is before "${r.customer}" became a customer (${first}); ${r.kind} revenue comes on that day or later`,
+      );
     }
   }
   return found;

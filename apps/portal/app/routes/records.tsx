@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
-  findCustomerName,
+  findCustomer,
   importRevenueEvents,
   listPartners,
   programToday,
@@ -178,19 +178,29 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } else {
     const partnerId = optionalPartner(input.partnerId);
-    const known = await findCustomerName(db, {
+    const known = await findCustomer(db, {
       programId,
       partnerId,
       name: input.customer,
     });
     // Expansion, renewal and contraction are of a customer already won;
-    // on a name not yet a customer they would quietly make a new one.
-    if (known === null && input.kind !== "new") {
-      return refuse({
-        customer: [
-          `${input.customer} is not yet a ${partnerId === null ? "direct customer" : "customer through this partner"}: record its first revenue as new.`,
-        ],
-      });
+    // on a name not yet a customer they would quietly make a new one,
+    // and before its first day they would move its start back.
+    if (input.kind !== "new") {
+      if (known === null) {
+        return refuse({
+          customer: [
+            `${input.customer} is not yet a ${partnerId === null ? "direct customer" : "customer through this partner"}: record its first revenue as new.`,
+          ],
+        });
+      }
+      if (input.occurredOn < known.acquiredOn) {
+        return refuse({
+          occurredOn: [
+            `${known.name} became a customer on ${known.acquiredOn}; ${input.kind} revenue comes on that day or later.`,
+          ],
+        });
+      }
     }
     const signed = input.kind === "contraction" ? -input.amount : input.amount;
     result = await importRevenueEvents(db, {
@@ -199,7 +209,7 @@ export async function action({ request }: ActionFunctionArgs) {
       source: "the records form",
       rows: [
         {
-          customer: known ?? input.customer,
+          customer: known?.name ?? input.customer,
           partnerId,
           occurredOn: input.occurredOn,
           amountMinor: signed,
