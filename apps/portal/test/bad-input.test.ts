@@ -92,6 +92,21 @@ describe("bad input", () => {
     expect(await leadCount()).toBe(before);
   });
 
+  it("says a field the page always sends is missing, in words", async () => {
+    const answer = await call(newLead.action, "/leads/new", {
+      cookie: alpha,
+      form: { company: "Hand Made Co", contactName: "Hal" },
+    });
+    expect(answer.status).toBe(400);
+    expect(
+      (answer.body as { errors: Record<string, string[]> }).errors,
+    ).toEqual({
+      contactEmail: [
+        "This field did not come with the form; reload the page and send it again.",
+      ],
+    });
+  });
+
   it("keeps a name on one line and drops control characters", async () => {
     const made = await call(newLead.action, "/leads/new", {
       cookie: alpha,

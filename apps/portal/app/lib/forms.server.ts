@@ -21,7 +21,12 @@ export function parseForm<T extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? "form");
-    (errors[key] ??= []).push(issue.message);
+    // Zod's own words ("Invalid input: expected string, received
+    // undefined") mean a field the page always sends did not come.
+    const message = issue.message.startsWith("Invalid input")
+      ? "This field did not come with the form; reload the page and send it again."
+      : issue.message;
+    (errors[key] ??= []).push(message);
   }
   return { ok: false, errors, values };
 }
