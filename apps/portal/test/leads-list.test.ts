@@ -55,5 +55,9 @@ describe("the leads list", () => {
       cookie,
     });
     expect(empty.location).toBe("/leads?status=won&page=1");
+    const far = await call(leads.loader, "/leads?page=99999999999", {
+      cookie,
+    });
+    expect(far.location).toBe("/leads?page=2");
   });
 });

@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
 
 const filterSchema = z.object({
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).catch(1),
 });
 
 /** The won amount, else the estimate; $0 is a value, not a blank. */
