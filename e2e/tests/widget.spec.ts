@@ -114,6 +114,13 @@ test("a revoked key shows the error state", async ({ page, openPage }) => {
   await expect(widget.heading).toHaveCount(0);
 });
 
+test("a mistyped key says so in the widget", async ({ page }) => {
+  await page.goto(hostPageUrl(`pk_${"0".repeat(32)}`));
+  const widget = scorecardWidget(page);
+  await expect(widget.error).toHaveText("This embed key does not exist.");
+  await expect(widget.heading).toHaveCount(0);
+});
+
 test("the JSON endpoint lets only the key's origins read it", async ({
   page,
   openPage,

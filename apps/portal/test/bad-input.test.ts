@@ -625,12 +625,21 @@ describe("bad input", () => {
       unknown.status,
       JSON.parse(String(unknown.body)).error.code,
     ]).toEqual([404, "unknown_key"]);
+    // The page can read why; a refused origin still learns nothing.
+    expect(unknown.headers.get("Access-Control-Allow-Origin")).toBe(
+      "https://alpha.example",
+    );
     const malformed = await ask("?key=<script>");
     expect(malformed.status).toBe(400);
     const badPeriod = await ask(`?key=${key.key}&period=decade`);
     expect(badPeriod.status).toBe(400);
     const noOrigin = await ask(`?key=${key.key}`, {});
     expect(noOrigin.status).toBe(403);
+    const otherSite = await ask(`?key=${key.key}`, {
+      Origin: "https://elsewhere.example",
+    });
+    expect(otherSite.status).toBe(403);
+    expect(otherSite.headers.get("Access-Control-Allow-Origin")).toBeNull();
 
     const fine = await ask(`?key=${key.key}`);
     expect(fine.status).toBe(200);

@@ -50,8 +50,10 @@ export async function checkKeyForOrigin(
     : await findEmbedKey(await getDb(), { key });
   const partnerMissing = found?.key.scope === "partner" && !found.partner;
   if (!found || partnerMissing) {
+    // Readable by the asking page, so a site owner's widget can say the
+    // key is mistyped; it tells nothing of any key or program.
     const message = "This embed key does not exist.";
-    return refuse(embedError(404, "unknown_key", message, null));
+    return refuse(embedError(404, "unknown_key", message, origin));
   }
   if (origin === null || !found.key.allowedOrigins.includes(origin)) {
     const message = origin

@@ -30,16 +30,19 @@ export const EMBED_CACHE_CONTROL =
  */
 export async function embedScorecard(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  // A mistake in the snippet itself is readable by the page that has it;
+  // no key is involved, so nothing of anyone's is told.
+  const asking = request.headers.get("Origin");
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) {
     const field = String(query.error.issues[0]?.path[0] ?? "query");
     const message = `The ${field} parameter is not valid.`;
-    return embedError(400, "bad_request", message, null);
+    return embedError(400, "bad_request", message, asking);
   }
   const { key, period: kind, at } = query.data;
   if (!key) {
     const message = "Give the embed key as ?key=pk_…";
-    return embedError(401, "missing_key", message, null);
+    return embedError(401, "missing_key", message, asking);
   }
 
   const access = await checkEmbedAccess(request, key);
