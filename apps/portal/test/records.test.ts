@@ -170,10 +170,12 @@ describe("recording facts", () => {
         "Yotta Rev is not yet a customer through this partner: record its first revenue as new.",
       ],
     });
-    // Nor before the customer's first day: Initech became one today.
+    // Nor before the customer's first day: Initech became one today
+    // (found by its match key under another legal form, as a
+    // registration would be).
     const early = await record({
       intent: "revenue",
-      customer: "Initech",
+      customer: "Initech, Inc.",
       partnerId: String(portal.t.alpha.id),
       kind: "expansion",
       amount: "5",

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
+import { companyKey } from "./schema/match-keys.js";
 
 type Tx = Pick<Database, "insert" | "select" | "update" | "execute">;
 
@@ -79,14 +80,16 @@ const SPACES = "\\s+";
 /**
  * The customer a person names for a partner (or, with partner null, a
  * direct one), as the program already spells it, and the day it became
- * a customer: case and runs of spaces aside, so "ZETA REV " is Zeta
- * Rev. Null when there is none.
+ * a customer: case and runs of spaces aside ("ZETA REV " is Zeta Rev),
+ * else the same company by the match key registrations use ("Globex
+ * Corp." is Globex Corporation, decision 0016). Null when there is none.
  */
 export async function findCustomer(
   db: Pick<Database, "select">,
   input: { programId: number; partnerId: number | null; name: string },
 ): Promise<{ name: string; acquiredOn: string } | null> {
   const wanted = input.name.trim().replace(/\s+/g, " ").toLowerCase();
+  const normalised = sql`lower(regexp_replace(btrim(${customers.name}), ${SPACES}, ' ', 'g'))`;
   const [found] = await db
     .select({ name: customers.name, acquiredOn: customers.acquiredOn })
     .from(customers)
@@ -96,10 +99,14 @@ export async function findCustomer(
         input.partnerId === null
           ? isNull(customers.partnerId)
           : eq(customers.partnerId, input.partnerId),
-        sql`lower(regexp_replace(btrim(${customers.name}), ${SPACES}, ' ', 'g')) = ${wanted}`,
+        or(
+          sql`${normalised} = ${wanted}`,
+          eq(customers.nameKey, companyKey(sql`${input.name}::text`)),
+        ),
       ),
     )
-    .orderBy(customers.id)
+    // The same spelling first, then the same company by its match key.
+    .orderBy(sql`${normalised} = ${wanted} desc`, customers.id)
     .limit(1);
   return found ?? null;
 }
