@@ -87,6 +87,19 @@ test("an invited partner company joins and registers its first lead", async ({
   // The link worked once.
   await invitee.goto(link!);
   await expect(invitee.getByRole("alert")).toHaveText(/accepted already/);
+
+  // Removed from the program, Kim is refused, with no pages offered.
+  await owner.goto("/people");
+  await owner.getByRole("button", { name: "Remove Kim Kestrel" }).click();
+  await expect(
+    owner.getByRole("button", { name: "Remove Kim Kestrel" }),
+  ).toHaveCount(0);
+  const answer = await invitee.goto("/leads");
+  expect(answer?.status()).toBe(403);
+  await expect(invitee.getByRole("navigation", { name: "Main" })).toHaveCount(
+    0,
+  );
+  await expect(invitee.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
 
 test("a forgotten password is reset by mail, without JavaScript", async ({

@@ -22,45 +22,48 @@ export function NavBar({ user }: { user: NavUser | null }) {
       </a>
       {user ? (
         <>
-          <nav aria-label="Main">
-            <SectionLink to="/leads" covers={/^\/leads(\/\d+(\/.*)?)?$/}>
-              Leads
-            </SectionLink>
-            {user.isOwnerSide ? (
-              <>
-                <NavLink to="/leads/inbox">To decide</NavLink>
-                <NavLink to="/overview">Overview</NavLink>
-                <NavLink to="/partners">Partners</NavLink>
-                <NavLink to="/records">Record</NavLink>
-                <SectionLink to="/imports/leads" covers={/^\/imports(\/|$)/}>
-                  Import
-                </SectionLink>
-                <NavLink to="/embed-keys">Embed keys</NavLink>
-                <NavLink to="/settings">Settings</NavLink>
-                {user.role === "owner_admin" ? (
-                  <>
+          {/* Someone in no program (removed from their last) has no pages. */}
+          {user.programId === null ? null : (
+            <nav aria-label="Main">
+              <SectionLink to="/leads" covers={/^\/leads(\/\d+(\/.*)?)?$/}>
+                Leads
+              </SectionLink>
+              {user.isOwnerSide ? (
+                <>
+                  <NavLink to="/leads/inbox">To decide</NavLink>
+                  <NavLink to="/overview">Overview</NavLink>
+                  <NavLink to="/partners">Partners</NavLink>
+                  <NavLink to="/records">Record</NavLink>
+                  <SectionLink to="/imports/leads" covers={/^\/imports(\/|$)/}>
+                    Import
+                  </SectionLink>
+                  <NavLink to="/embed-keys">Embed keys</NavLink>
+                  <NavLink to="/settings">Settings</NavLink>
+                  {user.role === "owner_admin" ? (
+                    <>
+                      <NavLink to="/people">People</NavLink>
+                      <NavLink to="/audit">Audit log</NavLink>
+                      <NavLink to="/outbox">Outbox</NavLink>
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                <>
+                  <NavLink to="/leads/new">Register a lead</NavLink>
+                  <NavLink to={`/partners/${user.partnerId}/scorecard`}>
+                    Scorecard
+                  </NavLink>
+                  {user.role === "partner_admin" ? (
                     <NavLink to="/people">People</NavLink>
-                    <NavLink to="/audit">Audit log</NavLink>
-                    <NavLink to="/outbox">Outbox</NavLink>
-                  </>
-                ) : null}
-              </>
-            ) : (
-              <>
-                <NavLink to="/leads/new">Register a lead</NavLink>
-                <NavLink to={`/partners/${user.partnerId}/scorecard`}>
-                  Scorecard
-                </NavLink>
-                {user.role === "partner_admin" ? (
-                  <NavLink to="/people">People</NavLink>
-                ) : null}
-              </>
-            )}
-            <NavLink to="/notifications">
-              Notifications
-              {user.unread > 0 ? ` (${user.unread} unread)` : ""}
-            </NavLink>
-          </nav>
+                  ) : null}
+                </>
+              )}
+              <NavLink to="/notifications">
+                Notifications
+                {user.unread > 0 ? ` (${user.unread} unread)` : ""}
+              </NavLink>
+            </nav>
+          )}
           <div className="who">
             <span>
               <NavLink to="/account" aria-label={`Your account: ${user.name}`}>
