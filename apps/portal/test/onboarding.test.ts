@@ -186,6 +186,21 @@ describe("inviting people", () => {
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body).toMatchObject({ values: { email: "x@omega.test" } });
+    for (const [email, message] of [
+      ["", "Enter the email address of the person to invite."],
+      [
+        "kim(at)kestrel",
+        "That is not an email address; check it, such as ann@example.com.",
+      ],
+    ] as const) {
+      const bad = await invite(cookies.ownerAdmin!, {
+        intent: "invite",
+        email,
+        role: "owner_staff",
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ errors: { email: [message] } });
+    }
   });
 
   it("lets an existing account join another program after signing in as itself", async () => {

@@ -103,7 +103,7 @@ describe("a review of a partnership", () => {
     });
     expect(backwards.status).toBe(400);
     expect(backwards.body).toMatchObject({
-      errors: { at: ["The range ends before it starts."] },
+      errors: { from: ["The range ends before it starts."] },
       values: { from: "2024-02-10" },
     });
     const halfRange = await call(partnerReviews.action, path, {

@@ -51,7 +51,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const period = periodFromForm(member.program, form.data);
   if (!period.ok) {
-    return data({ errors: { at: [period.message] }, values: form.values }, 400);
+    // A range's reason goes beside its days, a named period's beside it.
+    const field =
+      form.data.from || form.data.to || form.data.kind === "custom"
+        ? "from"
+        : "at";
+    return data(
+      { errors: { [field]: [period.message] }, values: form.values },
+      400,
+    );
   }
   const opened = await openReview(await getDb(), {
     programId: member.program.id,

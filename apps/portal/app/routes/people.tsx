@@ -33,7 +33,11 @@ import { logger } from "~/lib/logger.server.js";
 const email = z
   .string()
   .trim()
-  .email("Enter the email address of the person to invite.")
+  .min(1, {
+    message: "Enter the email address of the person to invite.",
+    abort: true,
+  })
+  .email("That is not an email address; check it, such as ann@example.com.")
   .max(254, "Use at most 254 characters.");
 const id = z.coerce.number().int().positive();
 const role = z.enum(ROLES, { error: "Choose a role." });
