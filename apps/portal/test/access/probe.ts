@@ -35,6 +35,11 @@ export interface Probe {
   shows?: (f: Fixtures) => string;
   /** Statuses a refusal must have here, when not any refusal's. */
   refusal?: readonly number[];
+  /**
+   * The refusal names no key, partner or program (an embed key that does
+   * not exist), so the asking page may read it (decision 0006).
+   */
+  readableRefusal?: true;
   /** Statuses an allowed answer may have (200 and 302 by default). */
   ok?: readonly number[];
   /** More checks of an allowed answer. */

@@ -549,6 +549,8 @@ const embedProbes = (param: "key" | "keys"): Probe[] => [
     query: () => `?${param}=pk_${"0".repeat(32)}`,
     headers: () => ({ Origin: ALPHA_ORIGIN }),
     access: everyone("refused"),
+    refusal: [404],
+    readableRefusal: true,
   },
   {
     name: "preflight, Alpha's origin",

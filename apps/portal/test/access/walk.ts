@@ -234,7 +234,8 @@ export async function judge(
         (status === 405 && c.method !== methodOf(c.probe))
       : [403, 404, 405].includes(status) || (signIn && c.actor === "nobody");
     if (!ok) wrong.push(`expected a refusal, got ${got}`);
-    if (answer.headers.get("Access-Control-Allow-Origin")) {
+    const cors = answer.headers.get("Access-Control-Allow-Origin");
+    if (cors && !c.probe.readableRefusal) {
       wrong.push("a refusal carries Access-Control-Allow-Origin");
     }
   } else if (e === "invalid") {
