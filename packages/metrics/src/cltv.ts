@@ -51,8 +51,10 @@ function exactFraction(value: number): {
   numerator: bigint;
   denominator: bigint;
 } {
+  // A double's fraction has 52 bits below its leading one; customer-
+  // months are never below a day's worth, so a few dozen steps do.
   let shift = 0;
-  while (!Number.isInteger(value * 2 ** shift)) shift += 1;
+  while (!Number.isInteger(value * 2 ** shift) && shift < 1000) shift += 1;
   return {
     numerator: BigInt(value * 2 ** shift),
     denominator: 2n ** BigInt(shift),
