@@ -58,6 +58,25 @@ function run(rows: ImportLeadRow[], createMissingPartners = false) {
   });
 }
 
+/** Imports a revenue file's rows; the import's record. */
+async function loadRevenueFile(name: string, rows: RevenueFileRow[]) {
+  const outcome = await importRevenueFile(handle.db, {
+    programId: t.acme.id,
+    actorId: t.users.ownerStaff.id,
+    fileName: name,
+    bytes: new TextEncoder().encode(name),
+    rowsRead: rows.length,
+    rows,
+    rejected: [],
+  });
+  if (!outcome.ok) throw new Error(outcome.message);
+  const [record] = await handle.db
+    .select()
+    .from(imports)
+    .where(eq(imports.id, outcome.importId));
+  return record!;
+}
+
 async function partnerNames() {
   const rows = await handle.db
     .select({ name: partners.name })
@@ -197,39 +216,26 @@ describe("importLeads", () => {
   });
 
   it("finds a revenue file's partner whatever its case", async () => {
-    const outcome = await importRevenueFile(handle.db, {
-      programId: t.acme.id,
-      actorId: t.users.ownerStaff.id,
-      fileName: "revenue.csv",
-      bytes: new TextEncoder().encode("case test"),
-      rowsRead: 2,
-      rows: [
-        {
-          rowNumber: 2,
-          customer: "Case Customer",
-          partnerName: "  alpha ",
-          occurredOn: "2024-03-01",
-          amountMinor: 1000n,
-          kind: "new",
-        },
-        {
-          rowNumber: 3,
-          customer: "Case Customer 2",
-          partnerName: "Nobody",
-          occurredOn: "2024-03-01",
-          amountMinor: 1000n,
-          kind: "new",
-        },
-      ],
-      rejected: [],
-    });
-    if (!outcome.ok) throw new Error(outcome.message);
-    const [record] = await handle.db
-      .select()
-      .from(imports)
-      .where(eq(imports.id, outcome.importId));
-    expect(record!.created).toBe(1);
-    expect(record!.rejected).toEqual([
+    const record = await loadRevenueFile("revenue.csv", [
+      {
+        rowNumber: 2,
+        customer: "Case Customer",
+        partnerName: "  alpha ",
+        occurredOn: "2024-03-01",
+        amountMinor: 1000n,
+        kind: "new",
+      },
+      {
+        rowNumber: 3,
+        customer: "Case Customer 2",
+        partnerName: "Nobody",
+        occurredOn: "2024-03-01",
+        amountMinor: 1000n,
+        kind: "new",
+      },
+    ]);
+    expect(record.created).toBe(1);
+    expect(record.rejected).toEqual([
       {
         rowNumber: 3,
         reasons: ['partner: "Nobody" is not a partner of this program'],
@@ -246,29 +252,12 @@ describe("importLeads", () => {
       amountMinor: amount,
       kind: "new" as const,
     });
-    const load = async (name: string, rows: RevenueFileRow[]) => {
-      const outcome = await importRevenueFile(handle.db, {
-        programId: t.acme.id,
-        actorId: t.users.ownerStaff.id,
-        fileName: name,
-        bytes: new TextEncoder().encode(name),
-        rowsRead: rows.length,
-        rows,
-        rejected: [],
-      });
-      if (!outcome.ok) throw new Error(outcome.message);
-      const [record] = await handle.db
-        .select()
-        .from(imports)
-        .where(eq(imports.id, outcome.importId));
-      return record!;
-    };
-    const first = await load("first.csv", [
+    const first = await loadRevenueFile("first.csv", [
       revenueRow(2, "2019-04-01", 100000n),
       revenueRow(3, "2019-04-02", 5000n),
     ]);
     expect(first.created).toBe(2);
-    const corrected = await load("corrected.csv", [
+    const corrected = await loadRevenueFile("corrected.csv", [
       revenueRow(2, "2019-04-01", 100100n),
       revenueRow(3, "2019-04-02", 5000n),
       revenueRow(4, "2019-04-03", 7000n),
@@ -305,27 +294,14 @@ describe("importLeads", () => {
       amountMinor: 1000n,
       kind,
     });
-    const outcome = await importRevenueFile(handle.db, {
-      programId: t.acme.id,
-      actorId: t.users.ownerStaff.id,
-      fileName: "kinds.csv",
-      bytes: new TextEncoder().encode("kinds"),
-      rowsRead: 4,
-      rows: [
-        row(2, "Kinds Co", "2018-03-10", "new"),
-        row(3, "Kinds Co", "2018-03-01", "expansion"),
-        row(4, "Kinds Co", "2018-03-10", "renewal"),
-        row(5, "Stranger Co", "2018-03-10", "expansion"),
-      ],
-      rejected: [],
-    });
-    if (!outcome.ok) throw new Error(outcome.message);
-    const [record] = await handle.db
-      .select()
-      .from(imports)
-      .where(eq(imports.id, outcome.importId));
-    expect(record!.created).toBe(2);
-    expect(record!.rejected).toEqual([
+    const record = await loadRevenueFile("kinds.csv", [
+      row(2, "Kinds Co", "2018-03-10", "new"),
+      row(3, "Kinds Co", "2018-03-01", "expansion"),
+      row(4, "Kinds Co", "2018-03-10", "renewal"),
+      row(5, "Stranger Co", "2018-03-10", "expansion"),
+    ]);
+    expect(record.created).toBe(2);
+    expect(record.rejected).toEqual([
       {
         rowNumber: 3,
         reasons: [
