@@ -201,6 +201,19 @@ describe("recording facts", () => {
         "Only a contraction is negative: remove the minus sign, or choose contraction.",
       ],
     });
+    // A partner that is not a number at all is refused the same way.
+    const garbled = await record({
+      intent: "revenue",
+      customer: "Initech",
+      partnerId: "abc",
+      kind: "renewal",
+      amount: "5",
+      occurredOn: today,
+    });
+    expect(garbled.status).toBe(400);
+    expect((garbled.body as { errors: object }).errors).toEqual({
+      partnerId: ["Choose one of this program's partners."],
+    });
     // Another program's partner: the same words as an id that never was.
     for (const partnerId of [String(portal.t.omega.id), "999999"]) {
       const answer = await record({

@@ -42,6 +42,12 @@ const partnerId = z.coerce
   .int()
   .positive("Choose a partner.");
 
+/** A partner or none (""), for a measure or a direct customer. */
+const optionalPartnerId = z
+  .string()
+  .regex(/^\d{0,15}$/, "Choose one of this program's partners.")
+  .optional();
+
 function actionSchema(digits: number, today: string) {
   const past = pastDayField(today);
   return z.discriminatedUnion("intent", [
@@ -63,7 +69,7 @@ function actionSchema(digits: number, today: string) {
     z.object({
       intent: z.literal("measure"),
       metricId: z.string().refine(isManualMetricId, "Choose a measure."),
-      partnerId: z.string().optional(),
+      partnerId: optionalPartnerId,
       measuredOn: past,
       value: z
         .string()
@@ -74,7 +80,7 @@ function actionSchema(digits: number, today: string) {
     z.object({
       intent: z.literal("revenue"),
       customer: requiredLine("The customer", 200),
-      partnerId: z.string().optional(),
+      partnerId: optionalPartnerId,
       kind: z.enum(REVENUE_KINDS, { error: "Choose a kind of revenue." }),
       amount: z
         .string()
