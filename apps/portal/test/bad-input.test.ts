@@ -49,7 +49,7 @@ async function leadCount() {
 }
 
 /** Uploads the Pipedrive sample file and sends a mapping for it. */
-async function mapPipedrive({ form }: { form: Record<string, string> }) {
+async function mapPipedrive(form: Record<string, string>) {
   const uploaded = await call(upload.action, "/imports/leads", {
     cookie: staff,
     form: csvUpload(
@@ -499,15 +499,13 @@ describe("bad input", () => {
   it("refuses a mapping that names a column the file lacks, importing nothing", async () => {
     const before = await leadCount();
     const answer = await mapPipedrive({
-      form: {
-        col_company: "Organization - Name*",
-        col_partner: "sales_agent",
-        statusValues: "",
-        defaultStatus: "submitted",
-        dateFormat: "M/D/YYYY",
-        decimalSeparator: ".",
-        missingRegisteredOn: "import-date",
-      },
+      col_company: "Organization - Name*",
+      col_partner: "sales_agent",
+      statusValues: "",
+      defaultStatus: "submitted",
+      dateFormat: "M/D/YYYY",
+      decimalSeparator: ".",
+      missingRegisteredOn: "import-date",
     });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain("sales_agent");
@@ -525,9 +523,7 @@ describe("bad input", () => {
       decimalSeparator: ",",
       missingRegisteredOn: "sometimes",
     };
-    const answer = await mapPipedrive({
-      form,
-    });
+    const answer = await mapPipedrive(form);
     expect(answer.status).toBe(400);
     const body = answer.body as {
       errors: Record<string, string[]>;
@@ -562,9 +558,7 @@ describe("bad input", () => {
         decimalSeparator: ".",
         missingRegisteredOn: "import-date",
       };
-      const answer = await mapPipedrive({
-        form,
-      });
+      const answer = await mapPipedrive(form);
       expect(answer.status).toBe(400);
       const body = answer.body as {
         errors: Record<string, string[]>;
@@ -578,19 +572,17 @@ describe("bad input", () => {
 
   it("imports the Pipedrive template as a vendor writes it", async () => {
     const answer = await mapPipedrive({
-      form: {
-        col_company: "Organization - Name*",
-        col_contactName: "Person - Name*",
-        col_contactEmail: "Person - Email (Work)",
-        col_estimatedValue: "Deal - Value",
-        col_notes: "Note - Content*",
-        fixedPartner: "Beta",
-        statusValues: "",
-        defaultStatus: "submitted",
-        dateFormat: "M/D/YYYY",
-        decimalSeparator: ".",
-        missingRegisteredOn: "import-date",
-      },
+      col_company: "Organization - Name*",
+      col_contactName: "Person - Name*",
+      col_contactEmail: "Person - Email (Work)",
+      col_estimatedValue: "Deal - Value",
+      col_notes: "Note - Content*",
+      fixedPartner: "Beta",
+      statusValues: "",
+      defaultStatus: "submitted",
+      dateFormat: "M/D/YYYY",
+      decimalSeparator: ".",
+      missingRegisteredOn: "import-date",
     });
     expect(answer.status).toBe(302);
     const leads = await listLeads(portal.handle.db, {

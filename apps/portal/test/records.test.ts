@@ -186,7 +186,7 @@ describe("recording facts", () => {
         `Initech became a customer on ${today}; expansion revenue comes on that day or later.`,
       ],
     });
-    // A minus sign on anything but a contraction is not dropped silently.
+    // A minus sign is not dropped silently: the kind gives the sign.
     const negative = await record({
       intent: "revenue",
       customer: "Minus Co",
@@ -198,7 +198,7 @@ describe("recording facts", () => {
     expect(negative.status).toBe(400);
     expect((negative.body as { errors: object }).errors).toEqual({
       amount: [
-        "Only a contraction is negative: remove the minus sign, or choose contraction.",
+        "Enter an amount of 0 or more; a negative one is not taken here.",
       ],
     });
     // A partner that is not a number at all is refused the same way.

@@ -3,6 +3,7 @@ import type { Database } from "./client.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import { customers, revenueEvents } from "./schema/index.js";
 import { companyKey } from "./schema/match-keys.js";
+import { typedNameKey } from "./programs.js";
 
 type Tx = Pick<Database, "insert" | "select" | "update" | "execute">;
 
@@ -88,7 +89,7 @@ export async function findCustomer(
   db: Pick<Database, "select">,
   input: { programId: number; partnerId: number | null; name: string },
 ): Promise<{ name: string; acquiredOn: string } | null> {
-  const wanted = input.name.trim().replace(/\s+/g, " ").toLowerCase();
+  const wanted = typedNameKey(input.name);
   const normalised = sql`lower(regexp_replace(btrim(${customers.name}), ${SPACES}, ' ', 'g'))`;
   const [found] = await db
     .select({ name: customers.name, acquiredOn: customers.acquiredOn })

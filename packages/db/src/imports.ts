@@ -5,7 +5,7 @@ import type { Database } from "./client.js";
 import { findOrCreateCustomer, recordWonRevenue } from "./customers.js";
 import { protectionEnd } from "./lead-moves.js";
 import { notifyScorecardChanged } from "./notify.js";
-import { partnerNameKey, programToday } from "./programs.js";
+import { typedNameKey, programToday } from "./programs.js";
 import { bookRevenueMonths, REVENUE_DELTA } from "./revenue-months.js";
 import {
   customers,
@@ -166,13 +166,13 @@ async function resolvePartners(
     .select({ id: partners.id, name: partners.name })
     .from(partners)
     .where(eq(partners.programId, input.programId));
-  const byKey = new Map(known.map((p) => [partnerNameKey(p.name), p.id]));
+  const byKey = new Map(known.map((p) => [typedNameKey(p.name), p.id]));
   // Each spelling in the file, to the partner it names.
   const ids = new Map<string, number>();
   const missing = new Map<string, string>();
   const spellings = new Set(input.rows.map((r) => r.partnerName));
   for (const name of spellings) {
-    const key = partnerNameKey(name);
+    const key = typedNameKey(name);
     const id = byKey.get(key);
     if (id !== undefined) ids.set(name, id);
     else if (!missing.has(key)) missing.set(key, name.replace(/\s+/g, " "));
@@ -188,9 +188,9 @@ async function resolvePartners(
         })),
       )
       .returning({ id: partners.id, name: partners.name });
-    for (const p of created) byKey.set(partnerNameKey(p.name), p.id);
+    for (const p of created) byKey.set(typedNameKey(p.name), p.id);
     for (const name of spellings) {
-      ids.set(name, byKey.get(partnerNameKey(name))!);
+      ids.set(name, byKey.get(typedNameKey(name))!);
     }
     return ids;
   }

@@ -54,11 +54,11 @@ export function programToday(
 }
 
 /**
- * How partner names are compared wherever a person or a file names one:
- * case, surrounding spaces and runs of spaces do not count ("  bluefin
- * consulting " is Bluefin Consulting).
+ * How a typed name is compared with a stored one (a partner's, a
+ * customer's): case, surrounding spaces and runs of spaces do not count
+ * ("  bluefin consulting " is Bluefin Consulting).
  */
-export function partnerNameKey(name: string): string {
+export function typedNameKey(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { importRevenueEvents, type RevenueRow } from "./revenue-import.js";
 import type { RejectedRow } from "./imports.js";
-import { partnerNameKey } from "./programs.js";
+import { typedNameKey } from "./programs.js";
 import { customers, imports, partners, revenueEvents } from "./schema/index.js";
 
 export function fingerprintOf(bytes: Uint8Array): string {
@@ -84,7 +84,7 @@ export async function importRevenueFile(
       .select({ id: partners.id, name: partners.name })
       .from(partners)
       .where(eq(partners.programId, input.programId));
-    const idOf = new Map(known.map((p) => [partnerNameKey(p.name), p.id]));
+    const idOf = new Map(known.map((p) => [typedNameKey(p.name), p.id]));
     const rejected = [...input.rejected];
     let good: (RevenueRow & { importKey: string; rowNumber: number })[] = [];
     const seen = new Map<string, number>();
@@ -93,7 +93,7 @@ export async function importRevenueFile(
       const partnerId =
         row.partnerName === null
           ? null
-          : idOf.get(partnerNameKey(row.partnerName));
+          : idOf.get(typedNameKey(row.partnerName));
       if (partnerId === undefined) {
         rejected.push({
           rowNumber: row.rowNumber,

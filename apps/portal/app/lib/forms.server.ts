@@ -21,11 +21,12 @@ export function parseForm<T extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? "form");
-    // Zod's own words ("Invalid input: expected string, received
-    // undefined") mean a field the page always sends did not come.
-    const message = issue.message.startsWith("Invalid input")
-      ? "This field did not come with the form; reload the page and send it again."
-      : issue.message;
+    // A field the page always sends did not come (a hand-made form):
+    // say so, not zod's "expected string, received undefined".
+    const message =
+      issue.code === "invalid_type" && !(key in values)
+        ? "This field did not come with the form; reload the page and send it again."
+        : issue.message;
     (errors[key] ??= []).push(message);
   }
   return { ok: false, errors, values };

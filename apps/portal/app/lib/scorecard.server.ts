@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PERIOD_KINDS, type MetricResult, type Period } from "@tandem/metrics";
 import { resolvePeriod, type Program } from "@tandem/db";
 import { formatMetricValue } from "./format.js";
-import { periodFromForm } from "./review-period.server.js";
+import { periodFromForm } from "./period-choice.server.js";
 
 export const periodQuerySchema = z.object({
   kind: z.enum([...PERIOD_KINDS, "custom"]).catch("quarter"),

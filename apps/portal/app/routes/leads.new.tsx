@@ -73,14 +73,14 @@ function leadSchema(currencyDigits: number) {
 
 export const meta: MetaFunction = () => [{ title: "Register a lead · Tandem" }];
 
-function endedOf(member: Awaited<ReturnType<typeof requirePartnerMember>>) {
-  return getDb().then((db) =>
-    partnershipEndedOn(db, {
-      programId: member.program.id,
-      partnerId: member.partnerId,
-      today: programToday(member.program),
-    }),
-  );
+async function endedOf(
+  member: Awaited<ReturnType<typeof requirePartnerMember>>,
+) {
+  return partnershipEndedOn(await getDb(), {
+    programId: member.program.id,
+    partnerId: member.partnerId,
+    today: programToday(member.program),
+  });
 }
 
 function endedMessage(endedOn: string): string {

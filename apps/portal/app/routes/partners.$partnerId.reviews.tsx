@@ -16,7 +16,7 @@ import { requireVisiblePartner } from "~/lib/partner-route.server.js";
 import {
   periodFromForm,
   reviewPeriodSchema,
-} from "~/lib/review-period.server.js";
+} from "~/lib/period-choice.server.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Reviews of ${data?.partner.name ?? "a partner"} · Tandem` },

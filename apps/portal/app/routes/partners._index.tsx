@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { addPartner, listPartners, partnerNameKey } from "@tandem/db";
+import { addPartner, listPartners, typedNameKey } from "@tandem/db";
 import { Field, FormError } from "~/components/field.js";
 import { requireOwnerAdmin, requireOwnerStaff } from "~/lib/auth.server.js";
 import { getDb } from "~/lib/db.server.js";
@@ -38,9 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const existing = await listPartners(db, { programId: member.program.id });
   if (
-    existing.some(
-      (p) => partnerNameKey(p.name) === partnerNameKey(form.data.name),
-    )
+    existing.some((p) => typedNameKey(p.name) === typedNameKey(form.data.name))
   ) {
     return data(
       {

@@ -82,11 +82,9 @@ function actionSchema(digits: number, today: string) {
       customer: requiredLine("The customer", 200),
       partnerId: optionalPartnerId,
       kind: z.enum(REVENUE_KINDS, { error: "Choose a kind of revenue." }),
-      amount: z
-        .string()
-        .trim()
-        .transform((v) => v.replace(/^-/, ""))
-        .pipe(moneyField(digits, "1250 or 1,250.00")),
+      // Typed as a positive amount whatever the kind; the kind gives the
+      // sign, so a minus sign is refused rather than guessed at.
+      amount: moneyField(digits, "1250 or 1,250.00"),
       occurredOn: past,
     }),
   ]);
@@ -130,19 +128,6 @@ export async function action({ request }: ActionFunctionArgs) {
       400,
     );
   if (!form.ok) return refuse(form.errors);
-  // A minus sign is read as a contraction's; on any other kind it would
-  // be dropped without a word, so it is refused, as the file import does.
-  if (
-    form.data.intent === "revenue" &&
-    form.data.kind !== "contraction" &&
-    String(formData.get("amount")).trim().startsWith("-")
-  ) {
-    return refuse({
-      amount: [
-        "Only a contraction is negative: remove the minus sign, or choose contraction.",
-      ],
-    });
-  }
 
   const db = await getDb();
   const programId = member.program.id;
@@ -519,7 +504,7 @@ export default function Records() {
         </Field>
         <Field
           idPrefix="revenue-"
-          label="Amount (a contraction is booked as negative)"
+          label="Amount (positive; a contraction's is booked as negative)"
           name="amount"
           defaultValue={revenue.values.amount}
           inputMode="decimal"
